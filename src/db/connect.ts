@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** A calendar date stays the string Postgres prints ('2026-12-01'): a JS Date would shift it by the time zone. */
+const keepText = (value: string) => value;
+
+export interface Store {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** A dump made by `dumpDataDir` to start an in-memory embedded store from (tests). */
+  loadDataDir?: Blob | undefined;
+  /** Largest number of pooled connections to PostgreSQL. */
+  poolSize?: number | undefined;
+}
+
+export function openPostgres(url: string, poolSize = 10): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID || oid === INT8_OID
+          ? keepText
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export interface EmbeddedStore extends Store {
+  /** The whole data directory as a tarball (test templates, backups). */
+  dump(): Promise<Blob>;
+}
+
+export async function openPglite(
+  options: Pick<StoreOptions, 'dataDir' | 'loadDataDir'>,
+): Promise<EmbeddedStore> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    dump: async () => client.dumpDataDir('none'),
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/** PostgreSQL when a URL is given, else the embedded store in `dataDir` (or in memory). */
+export function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) return Promise.resolve(openPostgres(options.databaseUrl, options.poolSize));
+  return openPglite(options);
+}
