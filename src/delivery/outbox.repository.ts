@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from '../db/executor.js';
 
 /** Where a proactive message goes: a stored conversation, or a roster person (1:1 created if none yet). */
 export type OutboxTarget = { conversationRefId: string } | { personId: string };
@@ -21,7 +18,12 @@ export interface OutboxIntent {
  * Records the intent to send, in the caller's transaction, so the message exists exactly when the change
  * that caused it does. Returns false when a message with this key was already recorded.
  */
-export async function enqueueMessage(db: Executor, orgId: string, intent: OutboxIntent, now: Date): Promise<boolean> {
+export async function enqueueMessage(
+  db: Executor,
+  orgId: string,
+  intent: OutboxIntent,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .insertInto('outbox')
     .values({
