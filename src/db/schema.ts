@@ -35,6 +35,8 @@ export interface PeopleTable {
   service: string | null;
   is_social_worker: Generated<boolean>;
   delegate_person_id: string | null;
+  /** App access beyond owning actions: 'admin' (programme office) or 'lead' (programme lead). */
+  access: 'admin' | 'lead' | null;
   active: Generated<boolean>;
 }
 

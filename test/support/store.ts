@@ -10,6 +10,10 @@ import { type StoreKind, testDatabaseUrl, testStoreKinds } from './store-setting
 export type { StoreKind };
 
 const opened = new Map<StoreKind, Promise<Store>>();
+const testSchemas = new WeakMap<Store, string>();
+
+/** The PostgreSQL schema a test store lives in (undefined for the embedded store). */
+export const schemaOf = (store: Store): string | undefined => testSchemas.get(store);
 
 async function openTestStore(kind: StoreKind): Promise<Store> {
   if (kind === 'pglite') {
@@ -24,7 +28,8 @@ async function openTestStore(kind: StoreKind): Promise<Store> {
   const url = new URL(testDatabaseUrl());
   url.searchParams.set('options', `-c search_path=${schema}`);
   const store = openPostgres(url.toString(), 4);
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, schema);
+  testSchemas.set(store, schema);
   return store;
 }
 

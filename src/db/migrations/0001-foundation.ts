@@ -29,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('service', 'text')
     .addColumn('is_social_worker', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('delegate_person_id', 'uuid', (c) => c.references('people.id'))
+    .addColumn('access', 'text')
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addCheckConstraint('people_access_ck', sql`access is null or access in ('admin', 'lead')`)
     .addUniqueConstraint('people_org_email_uq', ['org_id', 'email'])
     .addUniqueConstraint('people_org_aad_uq', ['org_id', 'aad_object_id'])
     .execute();
