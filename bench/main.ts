@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { scenarios } from './scenarios/index.js';
+import { repoRoot } from './support/processes.js';
+import { describeMachine, formatResults, formatTable, updateReadme, writeResults } from './support/report.js';
+import { runScenarios, selectScenarios } from './support/run-scenarios.js';
+import { storeVersions } from './support/stores.js';
+
+const usage = `npm run bench [-- options]
+  --quick         small, fast version of every scenario (smoke check; the figures mean little)
+  --only <names>  run only these scenarios (comma-separated): ${scenarios.map((s) => s.name).join(', ')}
+  --out <file>    write the results there; a full run writes bench/results.md and the README's Performance
+                  section, a --quick or --only run writes nothing unless --out is given`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true, default: [] },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+
+const quick = values.quick;
+const only = values.only
+  .flatMap((v) => v.split(','))
+  .map((v) => v.trim())
+  .filter(Boolean);
+try {
+  selectScenarios(scenarios, only);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+  process.exit(2);
+}
+const fullRun = !quick && only.length === 0;
+const out = values.out ?? (fullRun ? `${repoRoot}bench/results.md` : undefined);
+
+const outcome = await runScenarios(scenarios, {
+  quick,
+  only,
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+const machine = describeMachine(await storeVersions());
+
+process.stdout.write(`${formatTable(outcome.rows)}\n\n`);
+process.stdout.write(
+  `Run took ${outcome.seconds.toFixed(1)} s on ${machine.cpu} (${machine.cores} cores).\n`,
+);
+if (out) {
+  writeResults(out, formatResults(outcome.rows, machine, { quick, seconds: outcome.seconds }));
+  process.stdout.write(`Results written to ${out}\n`);
+}
+if (fullRun && outcome.errors.length === 0 && updateReadme(`${repoRoot}README.md`, outcome.rows, machine))
+  process.stdout.write('README.md Performance section updated.\n');
+for (const e of outcome.errors) process.stderr.write(`bench: ${e.scenario} failed: ${e.message}\n`);
+process.exit(outcome.errors.length > 0 ? 1 : 0);

@@ -1,0 +1,74 @@
+import type { BenchRow, BenchScenario } from '../bench.types.js';
+import { seededStore, startEchoBot, startPracticePulse } from '../support/practice-pulse.js';
+import { errorRow } from '../support/run-scenarios.js';
+import { STORE_KINDS, type StoreKind } from '../support/stores.js';
+
+const NAME = 'footprint';
+const RSS_LIMIT_MB: Record<StoreKind, number> = { pglite: 350, postgres: 150 };
+const label = (kind: StoreKind) => (kind === 'pglite' ? 'embedded' : 'PostgreSQL');
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
+  const store = await seededStore(kind);
+  const bot = await startPracticePulse(store.env);
+  try {
+    await settle(idleMs);
+    const rss = bot.rssMb();
+    return [
+      {
+        scenario: NAME,
+        metric: `first start to healthy, empty store + sample import, ${label(kind)}`,
+        value: Math.round(store.firstStartMs),
+        unit: 'ms',
+      },
+      {
+        scenario: NAME,
+        metric: `start to healthy, existing store, ${label(kind)}`,
+        value: Math.round(bot.readyMs),
+        unit: 'ms',
+        target: '< 3 s',
+        ok: bot.readyMs < 3000,
+      },
+      {
+        scenario: NAME,
+        metric: `idle RSS, ${label(kind)}`,
+        value: Math.round(rss),
+        unit: 'MB',
+        target: `< ${RSS_LIMIT_MB[kind]} MB`,
+        ok: rss < RSS_LIMIT_MB[kind],
+      },
+    ];
+  } finally {
+    await bot.stop();
+  }
+}
+
+/**
+ * Footprint (issues 3 and 11): how long practice-pulse takes to answer /api/health on a store that already
+ * holds the sample plan, and its resident memory once idle; the bare echo bot's RSS for reference.
+ */
+export const footprintScenario: BenchScenario = {
+  name: NAME,
+  timeLimitSeconds: { full: 120, quick: 25 },
+  async run({ quick }) {
+    const idleMs = quick ? 200 : 2_000;
+    const rows: BenchRow[] = [];
+    for (const kind of STORE_KINDS) {
+      try {
+        rows.push(...(await storeRows(kind, idleMs)));
+      } catch (error) {
+        rows.push(errorRow(NAME, error));
+      }
+    }
+    const echo = await startEchoBot();
+    await settle(idleMs);
+    rows.push({
+      scenario: NAME,
+      metric: 'idle RSS, echo bot (reference)',
+      value: Math.round(echo.rssMb()),
+      unit: 'MB',
+    });
+    await echo.stop();
+    return rows;
+  },
+};

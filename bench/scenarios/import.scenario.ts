@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { openStore, type Store } from '../../src/db/connect.js';
+import { ensureOrganisation } from '../../src/org/organisation.repository.js';
+import { importPlan, importRoles, importRoster, readSource } from '../../src/plan/import-files.js';
+import { SAMPLE_DIR, sampleStatementMeasures } from '../../src/plan/sample-plan.js';
+import { newId } from '../../src/shared/ids.js';
+import type { BenchRow, BenchScenario } from '../bench.types.js';
+import { generatePlanXlsx } from '../support/generate-plan.js';
+import { seededStore } from '../support/practice-pulse.js';
+import { errorRow } from '../support/run-scenarios.js';
+import { STORE_KINDS, type StoreKind } from '../support/stores.js';
+
+const NAME = 'import';
+const storeLabel = (kind: StoreKind) => (kind === 'pglite' ? 'embedded' : 'PostgreSQL');
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const t0 = performance.now();
+  const result = await work();
+  return { ms: performance.now() - t0, result };
+}
+
+/** A new organisation with the sample's roles and roster, ready for a first plan import. */
+async function freshOrganisation(store: Store): Promise<string> {
+  const orgId = `bench-${newId()}`;
+  await ensureOrganisation(store.db, orgId, 'Bench Council');
+  await importRoles(store.db, orgId, await readSource(join(SAMPLE_DIR, 'roles.csv')));
+  await importRoster(store.db, orgId, await readSource(join(SAMPLE_DIR, 'roster.csv')));
+  return orgId;
+}
+
+async function importRows(kind: StoreKind, large: { name: string; content: Buffer }) {
+  const where = storeLabel(kind);
+  const store = await openStore(storeOptions((await seededStore(kind)).env));
+  try {
+    const sample = await readSource(join(SAMPLE_DIR, 'children-at-the-heart-plan.csv'));
+    const options = { actor: 'bench', statements: sampleStatementMeasures() };
+    const orgId = await freshOrganisation(store);
+    const first = await timed(() => importPlan(store.db, orgId, sample, options, new Date()));
+    const again = await timed(() => importPlan(store.db, orgId, sample, options, new Date()));
+    const bigOrg = await freshOrganisation(store);
+    const big = await timed(() => importPlan(store.db, bigOrg, large, { actor: 'bench' }, new Date()));
+    const count = (r: { added: string[] }) => r.added.length;
+    return [
+      row(`sample plan (${count(first.result)} actions), first import, ${where}`, first.ms, '< 300 ms', 300),
+      row(`sample plan again (no change), ${where}`, again.ms),
+      row(`${count(big.result).toLocaleString('en-GB')}-action XLSX, ${where}`, big.ms, '< 3 s', 3000),
+    ];
+  } finally {
+    await store.close();
+  }
+}
+
+function storeOptions(env: Record<string, string>) {
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR };
+}
+
+function row(metric: string, ms: number, target?: string, limit?: number): BenchRow {
+  return {
+    scenario: NAME,
+    metric,
+    value: Math.round(ms),
+    unit: 'ms',
+    ...(target && limit ? { target, ok: ms < limit } : {}),
+  };
+}
+
+/** Import (issues 3 and 11): the sample plan and a generated large XLSX, through the real import service. */
+export const importScenario: BenchScenario = {
+  name: NAME,
+  timeLimitSeconds: { full: 120, quick: 25 },
+  async run({ quick }) {
+    const actions = quick ? 500 : 10_000;
+    const large = { name: `generated-${actions}.xlsx`, content: await generatePlanXlsx(actions) };
+    const rows: BenchRow[] = [];
+    for (const kind of STORE_KINDS) {
+      try {
+        rows.push(...(await importRows(kind, large)));
+      } catch (error) {
+        rows.push(errorRow(NAME, error));
+      }
+    }
+    return rows;
+  },
+};

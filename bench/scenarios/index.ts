@@ -1,0 +1,7 @@
+import type { BenchScenario } from '../bench.types.js';
+import { footprintScenario } from './footprint.scenario.js';
+import { importScenario } from './import.scenario.js';
+import { inboundScenario } from './inbound.scenario.js';
+
+/** Every scenario `npm run bench` runs, in this order. Register a new one with one line here. */
+export const scenarios: BenchScenario[] = [footprintScenario, importScenario, inboundScenario];

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** A recorded Teams activity from bench/fixtures (`message.my-actions`, `invoke.card-submit`). */
+export function loadActivity(
+  name: string,
+): Record<string, unknown> & { channelData: { tenant: { id: string } } } {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** The tenant every bench activity comes from (it is put on the bot's allow-list). */
+export const benchTenant = (): string => loadActivity('message.my-actions').channelData.tenant.id;
+
+/**
+ * A request body factory for a recorded Teams activity: the reply address points at the stub connector and
+ * every request gets its own activity id, as Teams sends them (a repeated id would be a redelivery).
+ */
+export function activityBodies(name: string, serviceUrl: string): () => string {
+  const marker = `bench-${randomUUID()}`;
+  const text = JSON.stringify({
+    ...loadActivity(name),
+    id: marker,
+    serviceUrl: serviceUrl.replace(/\/?$/, '/'),
+  });
+  const [before, after] = text.split(marker) as [string, string];
+  let n = 0;
+  return () => `${before}${marker}-${++n}${after}`;
+}

@@ -1,0 +1,74 @@
+import autocannon, { type Options } from 'autocannon';
+
+/** An HTTP endpoint and the JSON body of each request (a new one per request, e.g. a fresh activity id). */
+export interface LoadTarget {
+  url: string;
+  body(): string;
+}
+
+export interface LoadResult {
+  /** Successful (2xx) responses per second over the run. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  succeeded: number;
+  /** Non-2xx answers, connection errors and timeouts. */
+  failed: number;
+  statusCodes: string;
+}
+
+export interface LoadLength {
+  durationSeconds: number;
+}
+
+async function run(target: LoadTarget, options: Omit<Options, 'url' | 'requests'>): Promise<LoadResult> {
+  const { pathname, search, origin } = new URL(target.url);
+  const result = await autocannon({
+    ...options,
+    url: origin,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: `${pathname}${search}`,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: target.body() }),
+      },
+    ],
+  });
+  const succeeded = result['2xx'];
+  return {
+    requestsPerSecond: result.duration > 0 ? succeeded / result.duration : 0,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    succeeded,
+    failed: result.non2xx + result.errors + result.timeouts,
+    statusCodes: Object.entries(result.statusCodeStats)
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(' '),
+  };
+}
+
+/** As fast as the server answers, with this many requests in flight: throughput; latency here is queueing. */
+export function saturate(target: LoadTarget, length: LoadLength, connections = 50): Promise<LoadResult> {
+  return run(target, { connections, duration: length.durationSeconds });
+}
+
+/**
+ * A fixed offered load (requests per second spread over the connections): the latency users would see.
+ * why: raw latencies; autocannon's coordinated-omission correction assumes one connection per rate slot and
+ * invents samples when the per-connection rate is below 1 per millisecond.
+ */
+export function offer(
+  target: LoadTarget,
+  length: LoadLength,
+  rate = 100,
+  connections = 50,
+): Promise<LoadResult> {
+  return run(target, {
+    connections,
+    overallRate: rate,
+    duration: length.durationSeconds,
+    ignoreCoordinatedOmission: true,
+  });
+}

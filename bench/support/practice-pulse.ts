@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchTenant } from './activities.js';
+import { onCleanup } from './cleanup.js';
+import { freePort } from './free-port.js';
+import { type RunningProcess, startProcess } from './processes.js';
+import { createBenchDatabase, type StoreKind } from './stores.js';
+
+export interface SeededStore {
+  kind: StoreKind;
+  /** DATA_DIR or DATABASE_URL of a store that already holds the migrated schema and the sample plan. */
+  env: Record<string, string>;
+  /** Start-up to healthy on the empty store, including migrations and the sample import. */
+  firstStartMs: number;
+}
+
+const seeded = new Map<StoreKind, Promise<SeededStore>>();
+
+async function emptyStoreEnv(kind: StoreKind): Promise<Record<string, string>> {
+  if (kind === 'postgres') return { DATABASE_URL: await createBenchDatabase(), DATA_DIR: '' };
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-store-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  // why: an empty DATABASE_URL counts as unset, so a developer's own DATABASE_URL cannot leak into the run.
+  return { DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
+}
+
+/**
+ * A store of this kind holding the sample plan, made once per run by starting practice-pulse on an empty
+ * store with `--sample` (as `npm start` does) and stopping it. Scenarios that start the bot reuse it.
+ */
+export function seededStore(kind: StoreKind): Promise<SeededStore> {
+  let store = seeded.get(kind);
+  if (!store) {
+    store = (async () => {
+      const env = await emptyStoreEnv(kind);
+      const first = await startPracticePulse(env, { sample: true });
+      await first.stop();
+      return { kind, env, firstStartMs: first.readyMs };
+    })();
+    seeded.set(kind, store);
+  }
+  return store;
+}
+
+export interface StartPulseOptions {
+  /** Import the sample plan, roles and roster at start (`npm start`). */
+  sample?: boolean;
+}
+
+/** Starts practice-pulse (`src/index.ts`) on 127.0.0.1 with the given store, in local mode (no Bot auth). */
+export async function startPracticePulse(
+  storeEnv: Record<string, string>,
+  options: StartPulseOptions = {},
+): Promise<RunningProcess> {
+  const port = await freePort();
+  return startProcess({
+    name: 'practice-pulse',
+    script: 'src/index.ts',
+    args: options.sample ? ['--sample'] : [],
+    env: {
+      ENV: 'local',
+      PORT: String(port),
+      TENANT_ALLOW_LIST: benchTenant(),
+      BOT_ID: '',
+      SECRET_BOT_PASSWORD: '',
+      ...storeEnv,
+    },
+    port,
+    readyPath: '/api/health',
+    timeoutMs: 60_000,
+  });
+}
+
+/** Starts the bare botbuilder echo bot (bench/echo-bot.ts), the reference for inbound figures. */
+export async function startEchoBot(): Promise<RunningProcess> {
+  const port = await freePort();
+  return startProcess({
+    name: 'echo-bot',
+    script: 'bench/echo-bot.ts',
+    env: { PORT: String(port) },
+    port,
+    readyPath: '/api/health',
+    timeoutMs: 30_000,
+  });
+}
+
+/** Starts the stub Bot Connector the bots reply to; its base URL is the activities' serviceUrl. */
+export async function startStubConnector(): Promise<RunningProcess> {
+  const port = await freePort();
+  return startProcess({
+    name: 'stub-connector',
+    script: 'bench/support/stub-connector.ts',
+    env: { PORT: String(port) },
+    port,
+    readyPath: '/ready',
+    timeoutMs: 30_000,
+  });
+}
