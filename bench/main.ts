@@ -8,8 +8,9 @@ import { storeVersions } from './support/stores.js';
 const usage = `npm run bench [-- options]
   --quick         small, fast version of every scenario (smoke check; the figures mean little)
   --only <names>  run only these scenarios (comma-separated): ${scenarios.map((s) => s.name).join(', ')}
-  --out <file>    write the results there; a full run writes bench/results.md and the README's Performance
-                  section, a --quick or --only run writes nothing unless --out is given`;
+  --out <file>    write the results there (Markdown, or JSON for a .json file); a full run writes
+                  bench/results.md and the README's Performance section, a --quick or --only run writes
+                  nothing unless --out is given`;
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,14 @@ process.stdout.write(
   `Run took ${outcome.seconds.toFixed(1)} s on ${machine.cpu} (${machine.cores} cores).\n`,
 );
 if (out) {
-  writeResults(out, formatResults(outcome.rows, machine, { quick, seconds: outcome.seconds }));
+  const text = out.endsWith('.json')
+    ? JSON.stringify(
+        { machine, quick, seconds: outcome.seconds, rows: outcome.rows, errors: outcome.errors },
+        null,
+        2,
+      )
+    : formatResults(outcome.rows, machine, { quick, seconds: outcome.seconds });
+  writeResults(out, text);
   process.stdout.write(`Results written to ${out}\n`);
 }
 if (fullRun && outcome.errors.length === 0 && updateReadme(`${repoRoot}README.md`, outcome.rows, machine))
