@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { type ClaimedMessage, markFailed, markSent, scheduleRetry } from './delivery.repository.js';
+import { decideFailure, type RetryOptions } from './delivery-policy.js';
+import { resolveTarget, saveCreatedConversation } from './delivery-target.js';
+import { type MessageSender, SendFailure } from './message-sender.js';
+import { checkPayloadSize, PayloadTooLargeError } from './payload-size.js';
+
+export type Outcome = 'sent' | 'retry' | 'throttled' | 'failed' | 'released';
+
+export interface DeliveryContext {
+  db: Kysely<DB>;
+  sender: MessageSender;
+  clock: Clock;
+  logger: Logger;
+  retry: RetryOptions;
+  random: () => number;
+  /** Waits for this message's pacing slot; false when the worker is stopping or the wait outlasts the lease. */
+  waitTurn(message: ClaimedMessage, conversationKey: string, requests: number): Promise<boolean>;
+  /** A 429 pauses the conversation and tenant for everyone in this worker. */
+  pause(orgId: string, conversationKey: string, untilMs: number): void;
+}
+
+/** One claimed message, start to finish: cheap checks, pacing, send, then record the outcome. */
+export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessage): Promise<Outcome> {
+  const { db, clock } = ctx;
+  if (message.attempts > ctx.retry.maxAttempts * 4) {
+    const reason = `claimed ${message.attempts} times without an answer (worker stopped while sending)`;
+    await markFailed(db, message, { kind: 'gave_up', reason, status: null });
+    return 'failed';
+  }
+  try {
+    checkPayloadSize(message.payload);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    await markFailed(db, message, { kind: 'rejected', reason: error.message, status: null });
+    ctx.logger.error({ outboxId: message.id, orgId: message.orgId }, error.message);
+    return 'failed';
+  }
+  const resolved = await resolveTarget(db, message);
+  if (!resolved.ok) {
+    await markFailed(db, message, { kind: 'unreachable', reason: resolved.reason, status: null });
+    return 'failed';
+  }
+  if (!(await ctx.waitTurn(message, resolved.pacingKey, resolved.requests))) {
+    await scheduleRetry(db, message, {
+      at: clock.now(),
+      status: null,
+      error: 'released unsent',
+      uncount: true,
+    });
+    return 'released';
+  }
+  let receipt: Awaited<ReturnType<MessageSender['send']>>;
+  try {
+    receipt = await ctx.sender.send({
+      orgId: message.orgId,
+      target: resolved.target,
+      activity: message.payload,
+    });
+  } catch (error) {
+    return recordFailure(ctx, message, resolved.pacingKey, asSendFailure(error));
+  }
+  await markSent(db, message.id, receipt, clock.now());
+  await saveCreatedConversation(db, message, receipt, clock.now());
+  return 'sent';
+}
+
+async function recordFailure(
+  ctx: DeliveryContext,
+  message: ClaimedMessage,
+  conversationKey: string,
+  failure: SendFailure,
+): Promise<Outcome> {
+  const decision = decideFailure(failure, message.attempts, ctx.retry, ctx.random);
+  const status = failure.status ?? null;
+  const log = {
+    outboxId: message.id,
+    orgId: message.orgId,
+    status,
+    code: failure.code,
+    attempts: message.attempts,
+  };
+  if (decision.kind === 'permanent') {
+    await markFailed(ctx.db, message, { kind: decision.failure, reason: decision.reason, status });
+    ctx.logger.warn(log, `delivery failed for good: ${decision.reason}`);
+    return 'failed';
+  }
+  if (decision.throttled) ctx.pause(message.orgId, conversationKey, Date.now() + decision.delayMs);
+  const at = new Date(ctx.clock.now().getTime() + decision.delayMs);
+  await scheduleRetry(ctx.db, message, { at, status, error: failure.message });
+  ctx.logger.info({ ...log, delayMs: decision.delayMs }, 'delivery will be retried');
+  return decision.throttled ? 'throttled' : 'retry';
+}
+
+function asSendFailure(error: unknown): SendFailure {
+  if (error instanceof SendFailure) return error;
+  return new SendFailure(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,65 @@
+import {
+  conversationLimits,
+  PacedRateLimiter,
+  SlidingWindowLimiter,
+  type WindowLimit,
+} from './rate-limiter.js';
+
+export interface PacerOptions {
+  /** Requests per second this worker may make per tenant (its share of Teams' 50/s). */
+  tenantRatePerSecond: number;
+  conversationLimits?: WindowLimit[];
+  /** Stretch of each conversation window, as a fraction (default 0.05). */
+  margin?: number;
+}
+
+/**
+ * Teams' two limits together: a conversation's windows and the tenant's steady rate. A send waits for
+ * both; a 429 pauses the conversation and the tenant until Retry-After has passed.
+ */
+export class DeliveryPacer {
+  private readonly conversations: SlidingWindowLimiter;
+  private readonly tenants: PacedRateLimiter;
+
+  constructor(options: PacerOptions) {
+    this.conversations = new SlidingWindowLimiter(
+      options.conversationLimits ?? conversationLimits,
+      options.margin,
+    );
+    this.tenants = new PacedRateLimiter(options.tenantRatePerSecond);
+  }
+
+  setTenantRate(ratePerSecond: number): void {
+    this.tenants.setRate(ratePerSecond);
+  }
+
+  get tenantRate(): number {
+    return this.tenants.ratePerSecond;
+  }
+
+  /**
+   * Reserves `requests` tenant slots (2 when a 1:1 must be created first) and one conversation slot, and
+   * returns when to start. Synchronous, so concurrent callers never get the same slot.
+   */
+  reserve(orgId: string, conversationKey: string, now: number, requests = 1): number {
+    const key = `${orgId}\n${conversationKey}`;
+    const start = this.tenants.reserve(orgId, this.conversations.earliest(key, now));
+    for (let i = 1; i < requests; i += 1) this.tenants.reserve(orgId, start);
+    // why: the conversation is charged at the actual start, which the tenant's queue may have pushed later.
+    this.conversations.record(key, start);
+    return start;
+  }
+
+  /** Until when a reserved send must hold back because a 429 paused its conversation or tenant. */
+  blockedUntil(orgId: string, conversationKey: string): number {
+    return Math.max(
+      this.tenants.pausedUntil(orgId),
+      this.conversations.pausedUntil(`${orgId}\n${conversationKey}`),
+    );
+  }
+
+  pause(orgId: string, conversationKey: string, until: number): void {
+    this.conversations.pause(`${orgId}\n${conversationKey}`, until);
+    this.tenants.pause(orgId, until);
+  }
+}

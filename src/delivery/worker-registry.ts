@@ -1,0 +1,32 @@
+import type { Executor } from '../db/executor.js';
+
+/**
+ * Delivery workers on every running copy share each tenant's 50 requests/s. Each worker beats here and
+ * takes an equal share of the live ones, so two copies together stay under the limit.
+ */
+export async function beat(db: Executor, workerId: string, now: Date, staleAfterMs: number): Promise<number> {
+  await db
+    .insertInto('delivery_workers')
+    .values({ id: workerId, started_at: now, heartbeat_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
+    .execute();
+  const stale = new Date(now.getTime() - staleAfterMs);
+  await db.deleteFrom('delivery_workers').where('heartbeat_at', '<', stale).execute();
+  const row = await db
+    .selectFrom('delivery_workers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Math.max(1, Number(row.n));
+}
+
+export async function leave(db: Executor, workerId: string): Promise<void> {
+  await db.deleteFrom('delivery_workers').where('id', '=', workerId).execute();
+}
+
+/**
+ * This worker's requests/s per tenant when `workers` share `limit`. Each worker's busiest second holds
+ * its rate + 1 (see PacedRateLimiter), hence the `- workers`; `headroom` absorbs network jitter.
+ */
+export function tenantShare(limit: number, workers: number, headroom = 0.98): number {
+  return Math.max(1, (limit * headroom - workers) / workers);
+}
