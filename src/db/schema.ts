@@ -95,6 +95,16 @@ export interface ActionOwnerRolesTable {
   ordinal: number;
 }
 
+/** `delegate 3a to <person>`: the delegate acts for the owner on one action until revoked. */
+export interface ActionDelegationsTable {
+  id: string;
+  action_id: string;
+  owner_person_id: string;
+  delegate_person_id: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface MeasuresTable {
   id: Generated<number>;
   action_id: string;
@@ -182,6 +192,7 @@ export interface DB {
   objectives: ObjectivesTable;
   actions: ActionsTable;
   action_owner_roles: ActionOwnerRolesTable;
+  action_delegations: ActionDelegationsTable;
   measures: MeasuresTable;
   status_updates: StatusUpdatesTable;
   conversation_refs: ConversationRefsTable;

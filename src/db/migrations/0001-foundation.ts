@@ -107,6 +107,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('action_delegations')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('action_id', 'uuid', (c) => c.notNull().references('actions.id'))
+    .addColumn('owner_person_id', 'uuid', (c) => c.notNull().references('people.id'))
+    .addColumn('delegate_person_id', 'uuid', (c) => c.notNull().references('people.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('revoked_at', 'timestamptz')
+    .execute();
+  await db.schema
+    .createIndex('action_delegations_delegate_ix')
+    .on('action_delegations')
+    .columns(['delegate_person_id', 'revoked_at'])
+    .execute();
+
+  await db.schema
     .createTable('measures')
     .addColumn('id', 'serial', (c) => c.primaryKey())
     .addColumn('action_id', 'uuid', (c) => c.notNull().references('actions.id').onDelete('cascade'))
@@ -213,6 +228,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'conversation_refs',
     'status_updates',
     'measures',
+    'action_delegations',
     'action_owner_roles',
     'actions',
     'objectives',

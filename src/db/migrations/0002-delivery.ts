@@ -43,13 +43,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('delivery_workers').execute();
   await db.schema.dropIndex('outbox_org_state_ix').execute();
   await db.schema.dropIndex('outbox_lease_ix').execute();
-  await db.schema
-    .alterTable('outbox')
-    .dropConstraint('outbox_failure_kind_ck')
-    .execute();
-  await db.schema
-    .alterTable('outbox')
-    .dropColumn('failure_kind')
-    .dropColumn('claim_token')
-    .execute();
+  await db.schema.alterTable('outbox').dropConstraint('outbox_failure_kind_ck').execute();
+  await db.schema.alterTable('outbox').dropColumn('failure_kind').dropColumn('claim_token').execute();
 }

@@ -1,0 +1,4 @@
+import type { CardAction } from './card-action.js';
+
+/** Every card verb the bot answers. Register a new card action with one line here. */
+export const cardActions: CardAction[] = [];

@@ -1,0 +1,98 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import { buildHelpCard } from '../cards/help.card.js';
+import type { AppContext } from '../src/app-context.js';
+import type { CardAction } from './card-actions/card-action.js';
+import { dispatchCardAction } from './card-actions/dispatch.js';
+import type { BotCommand } from './commands/command.js';
+import { messageText } from './message-text.js';
+import { type BotTurn, cardActivity, replyCard } from './turn.js';
+import { admitTurn } from './turn-gate.js';
+
+export interface BotRoutes {
+  commands: BotCommand[];
+  /** The command chosen for a text, if any. */
+  match(text: string): { command: BotCommand; match: RegExpExecArray } | undefined;
+  cardActions: CardAction[];
+}
+
+const WELCOME =
+  'Hello! I keep the improvement plan moving. Action owners get reminders here and can update in a tap; social workers get short, anonymous Health Check pulses.';
+
+/** Longest typed message handled; anything longer is answered with help rather than parsed. */
+const MAX_TEXT = 4_000;
+
+/** Routes Teams activities to commands and card actions; holds no business rules. */
+export class PracticePulseBot extends TeamsActivityHandler {
+  constructor(
+    private readonly app: AppContext,
+    private readonly routes: BotRoutes,
+  ) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      const turn = await admitTurn(ctx, this.app);
+      if (turn) await this.handleMessage(turn);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      const turn = await admitTurn(ctx, this.app);
+      if (turn) await replyCard(turn, this.help(WELCOME));
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      // why: Teams sends conversationUpdate when the bot joins a team or chat; keep the reference for digests.
+      const botJoined = ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient?.id);
+      if (botJoined) await admitTurn(ctx, this.app);
+      await next();
+    });
+  }
+
+  private help(intro: string) {
+    return buildHelpCard(
+      this.routes.commands.map((c) => ({ usage: c.usage, summary: c.summary })),
+      intro,
+    );
+  }
+
+  private async handleMessage(turn: BotTurn): Promise<void> {
+    const activity = turn.ctx.activity;
+    // why: clients without universal actions send the Action.Submit fallback as a message whose value is the data.
+    if (activity.value && !activity.text) return this.handleSubmit(turn, activity.value);
+    const text = messageText(activity);
+    const routed = text.length <= MAX_TEXT ? this.routes.match(text) : undefined;
+    if (!routed) return replyCard(turn, this.help("Sorry, I didn't understand that."));
+    await routed.command.run(turn, routed.match);
+  }
+
+  private async handleSubmit(turn: BotTurn, value: unknown): Promise<void> {
+    const result = await dispatchCardAction(this.routes.cardActions, turn, value);
+    const replyTo = turn.ctx.activity.replyToId;
+    if (replyTo) {
+      await turn.ctx.updateActivity({ ...cardActivity(result.card), id: replyTo });
+      return;
+    }
+    await replyCard(turn, result.card);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await admitTurn(ctx, this.app);
+    if (!turn) {
+      return {
+        statusCode: 403,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'Forbidden', message: 'Not allowed' } as never,
+      };
+    }
+    const data = { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb };
+    const result = await dispatchCardAction(this.routes.cardActions, turn, data);
+    return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: result.card as never };
+  }
+}

@@ -1,0 +1,29 @@
+import type { TurnContext } from 'botbuilder';
+import { resolveViewer } from '../src/access/viewer.js';
+import type { AppContext } from '../src/app-context.js';
+import { saveConversation } from '../src/conversations/conversation.repository.js';
+import { ensureOrganisation } from '../src/org/organisation.repository.js';
+import { captureOf, tenantOf } from './conversation-capture.js';
+import { type BotTurn, makeTurn } from './turn.js';
+
+/**
+ * Admits an activity only from an allowed tenant, stores where its conversation can be reached, and finds the
+ * sender on the roster by Entra object id. Returns undefined (and logs) for a tenant that is not allowed.
+ */
+export async function admitTurn(ctx: TurnContext, app: AppContext): Promise<BotTurn | undefined> {
+  const activity = ctx.activity;
+  const tenant = tenantOf(activity);
+  if (activity.channelId !== 'msteams' || !tenant || !app.config.TENANT_ALLOW_LIST.includes(tenant)) {
+    app.log.warn(
+      { tenant, channelId: activity.channelId, activityId: activity.id },
+      'activity refused: tenant not allowed',
+    );
+    return undefined;
+  }
+  const orgId = await ensureOrganisation(app.db, tenant);
+  if (activity.conversation?.id && activity.serviceUrl) {
+    await saveConversation(app.db, orgId, captureOf(activity), app.clock.now());
+  }
+  const viewer = await resolveViewer(app.db, orgId, activity.from?.aadObjectId);
+  return makeTurn(ctx, app, orgId, viewer);
+}

@@ -1,0 +1,49 @@
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { sql } from 'kysely';
+import restify, { type Server } from 'restify';
+import type { AppContext } from '../app-context.js';
+
+/** Adds routes to the server (tab API, metrics, static files) without this file knowing them. */
+export type RouteRegistrar = (server: Server) => void;
+
+/** Largest request body accepted: Teams activities are far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerParts {
+  app: AppContext;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  routes?: RouteRegistrar[];
+}
+
+export function createServer({ app, adapter, bot, routes = [] }: ServerParts): Server {
+  const server = restify.createServer({ name: 'practice-pulse', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
+  );
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (ctx) => bot.run(ctx));
+  });
+
+  server.get('/api/health', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(app.db);
+      res.send(200, { status: 'ok' });
+    } catch (error) {
+      app.log.error({ err: error }, 'health check: store unreachable');
+      res.send(503, { status: 'store unreachable' });
+    }
+  });
+
+  for (const register of routes) register(server);
+  return server;
+}
+
+export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}

@@ -1,0 +1,36 @@
+import { createAdapter } from '../bot/adapter.js';
+import { cardActions } from '../bot/card-actions/index.js';
+import { commands, matchCommand } from '../bot/commands/index.js';
+import { PracticePulseBot } from '../bot/practice-pulse.bot.js';
+import type { AppContext } from './app-context.js';
+import { defaultTenant, loadConfig } from './config/load-config.js';
+import { openStore } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createServer, listen } from './http/server.js';
+import { describeImport } from './plan/import-files.js';
+import { loadSamplePlan } from './plan/sample-plan.js';
+import { systemClock } from './shared/clock.js';
+import { createLogger } from './shared/logger.js';
+import { onShutdown } from './shared/shutdown.js';
+
+const config = loadConfig();
+const log = createLogger(config.LOG_LEVEL);
+const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await migrateToLatest(store.db);
+const app: AppContext = { config, db: store.db, clock: systemClock, log };
+
+if (process.argv.includes('--sample')) {
+  const report = await loadSamplePlan(store.db, defaultTenant(config), app.clock.now());
+  log.info({ tenant: defaultTenant(config) }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
+}
+
+const adapter = createAdapter(config, log);
+const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
+const server = createServer({ app, adapter, bot });
+await listen(server, config.PORT);
+log.info(
+  { port: config.PORT, store: store.kind },
+  `practice-pulse listening on http://127.0.0.1:${config.PORT}/api/messages — talk to it with: npm run playground`,
+);
+
+onShutdown(log, [() => new Promise<void>((resolve) => server.close(() => resolve())), () => store.close()]);

@@ -1,0 +1,125 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
+import type { DB } from '../db/schema.js';
+import type { ActionView, MeasureView } from './action-view.js';
+
+type Base = SelectQueryBuilder<DB, 'actions' | 'objectives' | 'priority_areas', object>;
+
+function actionViews(db: Executor, orgId: string) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('objectives', 'objectives.id', 'actions.objective_id')
+    .innerJoin('priority_areas', 'priority_areas.id', 'objectives.priority_area_id')
+    .where('actions.org_id', '=', orgId) as unknown as Base;
+}
+
+function selectView(query: Base) {
+  return query
+    .select([
+      'actions.id',
+      'actions.ref',
+      'actions.text',
+      'priority_areas.name as priorityArea',
+      'objectives.number as objectiveNumber',
+      'objectives.text as objectiveText',
+      'actions.owners_text as ownersText',
+      'actions.due_date as dueDate',
+      'actions.due_text as dueText',
+      'actions.state',
+      'actions.rag',
+      'actions.percent',
+      'actions.last_update_at as lastUpdateAt',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('action_owner_roles as r')
+        .select(sql<string[]>`coalesce(array_agg(r.role_code order by r.ordinal), '{}')`.as('x'))
+        .whereRef('r.action_id', '=', 'actions.id')
+        .as('ownerRoles'),
+      eb
+        .selectFrom('measures as m')
+        .select(
+          sql<
+            MeasureView[]
+          >`coalesce(json_agg(json_build_object('text', m.text, 'isHealthCheck', m.is_health_check, 'statementId', m.statement_id) order by m.ordinal), '[]')`.as(
+            'x',
+          ),
+        )
+        .whereRef('m.action_id', '=', 'actions.id')
+        .as('measures'),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectView>['execute']>>[number];
+
+const toView = (r: Row): ActionView =>
+  ({ ...r, ownerRoles: r.ownerRoles ?? [], measures: r.measures ?? [] }) as ActionView;
+
+/** Refs are matched without regard to case or spaces ("3A", " 3a"). */
+export const normaliseRef = (ref: string) => ref.trim().toLowerCase().replace(/\s+/g, '');
+
+export async function findActionByRef(
+  db: Executor,
+  orgId: string,
+  ref: string,
+): Promise<ActionView | undefined> {
+  const row = await selectView(actionViews(db, orgId))
+    .where('actions.ref', '=', normaliseRef(ref))
+    .executeTakeFirst();
+  return row && toView(row);
+}
+
+export async function findActionById(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<ActionView | undefined> {
+  const row = await selectView(actionViews(db, orgId)).where('actions.id', '=', id).executeTakeFirst();
+  return row && toView(row);
+}
+
+/** Every action of the organisation's plan, in plan order (objective, then letter). */
+export async function listActions(db: Executor, orgId: string): Promise<ActionView[]> {
+  const rows = await selectView(actionViews(db, orgId))
+    .orderBy('objectives.number')
+    .orderBy(sql`length(actions.ref)`)
+    .orderBy('actions.ref')
+    .execute();
+  return rows.map(toView);
+}
+
+/**
+ * The actions a person acts for, open or complete (not withdrawn): those whose owner roles they hold, those
+ * whose owners named them delegate on the roster, and those delegated to them with `delegate`.
+ */
+export async function listActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
+  const rows = await selectView(actionViews(db, orgId))
+    .where('actions.state', '!=', 'withdrawn')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('action_owner_roles as aor')
+            .innerJoin('role_assignments as ra', 'ra.role_code', 'aor.role_code')
+            .innerJoin('people as owner', 'owner.id', 'ra.person_id')
+            .whereRef('aor.action_id', '=', 'actions.id')
+            .where('ra.org_id', '=', orgId)
+            .where('owner.active', '=', true)
+            .where((w) => w.or([w('owner.id', '=', personId), w('owner.delegate_person_id', '=', personId)]))
+            .select('aor.action_id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('action_delegations as d')
+            .whereRef('d.action_id', '=', 'actions.id')
+            .where('d.delegate_person_id', '=', personId)
+            .where('d.revoked_at', 'is', null)
+            .select('d.action_id'),
+        ),
+      ]),
+    )
+    .orderBy('actions.due_date')
+    .orderBy('actions.ref')
+    .execute();
+  return rows.map(toView);
+}
