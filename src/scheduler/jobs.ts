@@ -1,0 +1,4 @@
+import type { ScheduledJob } from './scheduled-job.js';
+
+/** Every scheduled job. Register a new job with one line here. */
+export const jobs: ScheduledJob[] = [];
