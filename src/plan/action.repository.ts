@@ -119,6 +119,7 @@ export async function listActionsFor(db: Executor, orgId: string, personId: stri
       ]),
     )
     .orderBy('actions.due_date')
+    .orderBy('objectives.number')
     .orderBy('actions.ref')
     .execute();
   return rows.map(toView);
