@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
+
+/**
+ * One kind of free text that retention removes. `count` says how many rows still hold such text from before the
+ * cutoff (the dry run); `purge` removes it and returns how many rows it changed. Both are scoped to one organisation.
+ * Add a step here when a new table keeps free text people typed (e.g. pulse comments).
+ */
+export interface PurgeStep {
+  name: string;
+  count(db: Executor, orgId: string, cutoff: Date): Promise<number>;
+  purge(db: Executor, orgId: string, cutoff: Date): Promise<number>;
+}
+
+const statusUpdateText: PurgeStep = {
+  name: 'status_updates.narrative, blockers',
+  async count(db, orgId, cutoff) {
+    const row = await db
+      .selectFrom('status_updates')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('created_at', '<', cutoff)
+      .where((eb) => eb.or([eb('narrative', 'is not', null), eb('blockers', 'is not', null)]))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  async purge(db, orgId, cutoff) {
+    const result = await db
+      .updateTable('status_updates')
+      .set({ narrative: null, blockers: null })
+      .where('org_id', '=', orgId)
+      .where('created_at', '<', cutoff)
+      .where((eb) => eb.or([eb('narrative', 'is not', null), eb('blockers', 'is not', null)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+};
+
+/** Free-text keys that services may copy into an audit entry's before/after. */
+const TEXT_KEYS = sql`array['narrative', 'blockers', 'comment']`;
+const holdsText = sql<boolean>`(before ?| ${TEXT_KEYS} or after ?| ${TEXT_KEYS})`;
+
+// why: retention would be void if the audit log kept a copy of the text; the entry itself (who, when, what) stays.
+const auditText: PurgeStep = {
+  name: 'audit_log before/after narrative, blockers, comment',
+  async count(db, orgId, cutoff) {
+    const row = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('at', '<', cutoff)
+      .where(holdsText)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  async purge(db, orgId, cutoff) {
+    const result = await db
+      .updateTable('audit_log')
+      .set({
+        before: sql`case when before is null then null else before - ${TEXT_KEYS} end`,
+        after: sql`case when after is null then null else after - ${TEXT_KEYS} end`,
+      })
+      .where('org_id', '=', orgId)
+      .where('at', '<', cutoff)
+      .where(holdsText)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+};
+
+/** Every purge step, in the order they run. */
+export const purgeSteps: PurgeStep[] = [statusUpdateText, auditText];

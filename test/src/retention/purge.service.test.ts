@@ -1,0 +1,189 @@
+import { beforeAll, expect, it } from 'vitest';
+import { recordAudit } from '../../../src/audit/audit.repository.js';
+import type { Store } from '../../../src/db/connect.js';
+import { purgeBefore, retentionCutoff } from '../../../src/retention/purge.service.js';
+import { newId } from '../../../src/shared/ids.js';
+import { createOrg, describeStores, testStore } from '../../support/store.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+/** An organisation with one action and status updates written at the given times. */
+async function orgWithUpdates(store: Store, times: string[]): Promise<{ orgId: string; actionId: string }> {
+  const orgId = await createOrg(store);
+  const planId = newId();
+  const at = new Date('2025-01-01T00:00:00Z');
+  await store.db
+    .insertInto('plans')
+    .values({ id: planId, org_id: orgId, name: 'Plan', source_file: 'plan.csv', imported_at: at })
+    .execute();
+  const area = await store.db
+    .insertInto('priority_areas')
+    .values({ plan_id: planId, ordinal: 1, name: 'Area' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const objective = await store.db
+    .insertInto('objectives')
+    .values({ plan_id: planId, priority_area_id: area.id, number: 1, text: 'Objective' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const actionId = newId();
+  await store.db
+    .insertInto('actions')
+    .values({
+      id: actionId,
+      org_id: orgId,
+      plan_id: planId,
+      objective_id: objective.id,
+      ref: '1a',
+      text: 'Action',
+      owners_text: 'Head of S&I',
+      due_text: 'Dec 2026',
+      due_date: '2026-12-31',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  for (const time of times) {
+    await store.db
+      .insertInto('status_updates')
+      .values({
+        id: newId(),
+        org_id: orgId,
+        action_id: actionId,
+        kind: 'update',
+        rag: 'amber',
+        percent: 40,
+        narrative: `Narrative of ${time}`,
+        evidence_url: 'https://example.org/evidence',
+        blockers: `Blocker of ${time}`,
+        created_at: new Date(time),
+      })
+      .execute();
+  }
+  return { orgId, actionId };
+}
+
+describeStores('purgeBefore', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await testStore(kind);
+  });
+
+  const texts = (orgId: string) =>
+    store.db
+      .selectFrom('status_updates')
+      .select(['narrative', 'blockers', 'evidence_url', 'rag', 'created_at'])
+      .where('org_id', '=', orgId)
+      .orderBy('created_at')
+      .execute();
+
+  it('blanks narratives and blockers written before the date, keeps the rest, and audits the purge', async () => {
+    const { orgId } = await orgWithUpdates(store, [
+      '2025-03-01T09:00:00Z',
+      '2025-05-31T23:59:59Z',
+      '2025-06-01T00:00:00Z',
+    ]);
+    const other = await orgWithUpdates(store, ['2025-03-01T09:00:00Z']);
+    const report = await purgeBefore(store.db, orgId, {
+      before: '2025-06-01',
+      dryRun: false,
+      actor: 'cli',
+      now: NOW,
+    });
+
+    expect(report.steps[0]).toEqual({ name: 'status_updates.narrative, blockers', rows: 2 });
+    const rows = await texts(orgId);
+    expect(rows.map((r) => [r.narrative, r.blockers])).toEqual([
+      [null, null],
+      [null, null],
+      ['Narrative of 2025-06-01T00:00:00Z', 'Blocker of 2025-06-01T00:00:00Z'],
+    ]);
+    expect(rows.every((r) => r.rag === 'amber' && r.evidence_url === 'https://example.org/evidence')).toBe(
+      true,
+    );
+    expect((await texts(other.orgId))[0]!.narrative).toBe('Narrative of 2025-03-01T09:00:00Z');
+
+    const audit = await store.db.selectFrom('audit_log').selectAll().where('org_id', '=', orgId).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor: 'cli',
+      entity: 'retention',
+      entity_id: '2025-06-01',
+      change: 'purge',
+    });
+    expect(audit[0]!.after).toMatchObject({ dryRun: false, steps: [{ rows: 2 }, { rows: 0 }] });
+  });
+
+  it('counts in a dry run and changes nothing, not even the audit log', async () => {
+    const { orgId } = await orgWithUpdates(store, ['2025-03-01T09:00:00Z', '2025-09-01T09:00:00Z']);
+    const before = await texts(orgId);
+    const report = await purgeBefore(store.db, orgId, {
+      before: '2025-06-01',
+      dryRun: true,
+      actor: 'cli',
+      now: NOW,
+    });
+    expect(report).toEqual({
+      before: '2025-06-01',
+      dryRun: true,
+      steps: [
+        { name: 'status_updates.narrative, blockers', rows: 1 },
+        { name: 'audit_log before/after narrative, blockers, comment', rows: 0 },
+      ],
+    });
+    expect(await texts(orgId)).toEqual(before);
+    const audit = await store.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).execute();
+    expect(audit).toEqual([]);
+  });
+
+  it('strips the same text from older audit entries but keeps who did what and when', async () => {
+    const { orgId, actionId } = await orgWithUpdates(store, []);
+    const entry = {
+      actor: 'A Owner',
+      entity: 'action',
+      entityId: actionId,
+      change: 'update',
+      before: { rag: 'green', narrative: 'old words' },
+      after: { rag: 'amber', narrative: 'new words', blockers: 'no staff' },
+    };
+    await recordAudit(store.db, orgId, [entry], new Date('2025-02-01T00:00:00Z'));
+    await recordAudit(store.db, orgId, [entry], new Date('2025-08-01T00:00:00Z'));
+
+    const report = await purgeBefore(store.db, orgId, {
+      before: '2025-06-01',
+      dryRun: false,
+      actor: 'cli',
+      now: NOW,
+    });
+    expect(report.steps[1]!.rows).toBe(1);
+    const rows = await store.db
+      .selectFrom('audit_log')
+      .select(['actor', 'change', 'before', 'after'])
+      .where('org_id', '=', orgId)
+      .where('entity', '=', 'action')
+      .orderBy('at')
+      .execute();
+    expect(rows).toEqual([
+      { actor: 'A Owner', change: 'update', before: { rag: 'green' }, after: { rag: 'amber' } },
+      { actor: 'A Owner', change: 'update', before: entry.before, after: entry.after },
+    ]);
+  });
+
+  it.each([
+    ['2025-02-30', '"2025-02-30" is not a date like 2025-04-01'],
+    ['01/06/2025', '"01/06/2025" is not a date like 2025-04-01'],
+    ['2026-12-01', '2026-12-01 is in the future; give a date up to 2026-11-25'],
+  ])('refuses --before %s and changes nothing', async (before, message) => {
+    const { orgId } = await orgWithUpdates(store, ['2025-03-01T09:00:00Z']);
+    await expect(
+      purgeBefore(store.db, orgId, { before, dryRun: false, actor: 'cli', now: NOW }),
+    ).rejects.toThrow(message);
+    expect((await texts(orgId))[0]!.narrative).toBe('Narrative of 2025-03-01T09:00:00Z');
+  });
+});
+
+it('turns RETENTION_DAYS into a cutoff date in the schedule time zone', () => {
+  expect(retentionCutoff(undefined, NOW, 'Europe/London')).toBeNull();
+  expect(retentionCutoff(365, NOW, 'Europe/London')).toBe('2025-11-25');
+  expect(retentionCutoff(30, new Date('2026-06-30T23:30:00Z'), 'Europe/London')).toBe('2026-06-01');
+});
