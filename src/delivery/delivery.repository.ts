@@ -18,8 +18,8 @@ export interface ClaimOptions {
   now: Date;
   leaseMs: number;
   token: string;
-  /** Organisations whose share of this worker is full. */
-  excludeOrgs?: string[];
+  /** Only these organisations (a test or bench sharing a database with others). */
+  onlyOrgs?: string[];
 }
 
 /**
@@ -27,7 +27,7 @@ export interface ClaimOptions {
  * `FOR UPDATE SKIP LOCKED` lets several workers claim side by side without blocking or sharing a row.
  */
 export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedMessage[]> {
-  const { now, excludeOrgs = [] } = options;
+  const { now, onlyOrgs } = options;
   const rows = await db
     .updateTable('outbox')
     .set({
@@ -46,7 +46,7 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
             w.and([w('state', '=', 'sending'), w('claimed_until', '<=', now)]),
           ]),
         )
-        .$if(excludeOrgs.length > 0, (q) => q.where('org_id', 'not in', excludeOrgs))
+        .$if(onlyOrgs !== undefined, (q) => q.where('org_id', 'in', onlyOrgs?.length ? onlyOrgs : [' none ']))
         .orderBy('next_attempt_at')
         .orderBy('id')
         .limit(options.limit)

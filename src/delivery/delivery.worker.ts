@@ -22,6 +22,8 @@ export interface DeliveryWorkerOptions {
   /** Teams' requests per second per tenant. Default 50. */
   tenantLimitPerSecond?: number;
   retry?: Partial<RetryOptions>;
+  /** Deliver only these organisations' messages (tests and benches that share a database). */
+  onlyOrgs?: string[];
 }
 
 export interface DeliveryWorkerDeps {
@@ -39,7 +41,8 @@ export interface DeliveryWorkerDeps {
 export class DeliveryWorker {
   readonly id = `worker-${newId()}`;
   readonly counts: Record<Outcome, number> = { sent: 0, retry: 0, throttled: 0, failed: 0, released: 0 };
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'retry'>>;
+  private readonly options: Required<Omit<DeliveryWorkerOptions, 'retry' | 'onlyOrgs'>>;
+  private readonly onlyOrgs: string[] | undefined;
   private readonly ctx: DeliveryContext;
   private readonly pacer: DeliveryPacer;
   private readonly inFlight = new Set<Promise<void>>();
@@ -56,6 +59,7 @@ export class DeliveryWorker {
       heartbeatMs: options.heartbeatMs ?? 5_000,
       tenantLimitPerSecond: options.tenantLimitPerSecond ?? 50,
     };
+    this.onlyOrgs = options.onlyOrgs;
     this.pacer = new DeliveryPacer({
       tenantRatePerSecond: tenantShare(this.options.tenantLimitPerSecond, 1),
     });

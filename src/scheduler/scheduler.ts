@@ -22,7 +22,11 @@ export function startScheduler(app: AppContext, jobs: ScheduledJob[], isLeader: 
     }
   };
   const tasks = jobs.map((job) =>
-    cron.schedule(job.cron(app), () => runJob(job), { timezone: app.config.TIME_ZONE, name: job.name, noOverlap: true }),
+    cron.schedule(job.cron(app), () => runJob(job), {
+      timezone: app.config.TIME_ZONE,
+      name: job.name,
+      noOverlap: true,
+    }),
   );
   for (const job of jobs.filter((j) => j.catchUpOnStart)) void runJob(job);
   return {

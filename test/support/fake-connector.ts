@@ -51,6 +51,8 @@ export interface RecordedCall {
 export interface FakeConnectorOptions {
   /** Enforce Teams' limits (default true). */
   enforceLimits?: boolean;
+  /** Limits to enforce instead of Teams' (tests that need more speed than 50/s). */
+  limits?: typeof teamsLimits;
   /** Base latency of every answer in ms (default 0). */
   latencyMs?: number;
   /** Seed of the random used for fault rates (default 1). */
@@ -76,6 +78,7 @@ export class FakeConnector {
   private nextActivity = 1;
   private random: () => number;
   private enforceLimits: boolean;
+  private readonly limits: typeof teamsLimits;
 
   private constructor(
     private readonly server: Server,
@@ -83,6 +86,7 @@ export class FakeConnector {
   ) {
     this.random = mulberry32(options.seed ?? 1);
     this.enforceLimits = options.enforceLimits ?? true;
+    this.limits = options.limits ?? teamsLimits;
   }
 
   static async start(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
@@ -225,13 +229,13 @@ export class FakeConnector {
   /** Seconds to wait when a limit is exceeded, else 0 (and the call is counted). */
   private checkLimits(kind: CallKind, conversationId: string, tenantId: string): number {
     const now = Date.now();
-    const tenant = getOrAdd(this.tenantWindows, tenantId, () => new SlidingWindows(teamsLimits.tenant));
+    const tenant = getOrAdd(this.tenantWindows, tenantId, () => new SlidingWindows(this.limits.tenant));
     const conversation =
       kind === 'send' || kind === 'update'
         ? getOrAdd(
             this.conversationWindows,
             conversationId,
-            () => new SlidingWindows(teamsLimits.conversation),
+            () => new SlidingWindows(this.limits.conversation),
           )
         : undefined;
     const waitMs = Math.max(tenant.waitMs(now), conversation?.waitMs(now) ?? 0);
