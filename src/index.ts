@@ -4,20 +4,25 @@ import { commands, matchCommand } from '../bot/commands/index.js';
 import { PracticePulseBot } from '../bot/practice-pulse.bot.js';
 import type { AppContext } from './app-context.js';
 import { defaultTenant, loadConfig } from './config/load-config.js';
+import { assertProductionReady } from './config/production-guard.js';
 import { openStore } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { opsRoutes } from './http/ops.routes.js';
 import { createServer, listen } from './http/server.js';
 import { describeImport } from './plan/import-files.js';
+import { metrics } from './ops/metrics.js';
 import { loadSamplePlan } from './plan/sample-plan.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { onShutdown } from './shared/shutdown.js';
 
 const config = loadConfig();
+assertProductionReady(config);
 const log = createLogger(config.LOG_LEVEL);
 const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await migrateToLatest(store.db);
 const app: AppContext = { config, db: store.db, clock: systemClock, log };
+metrics.watchStore(store.db);
 
 if (process.argv.includes('--sample')) {
   const report = await loadSamplePlan(store.db, defaultTenant(config), app.clock.now());
@@ -26,7 +31,7 @@ if (process.argv.includes('--sample')) {
 
 const adapter = createAdapter(config, log);
 const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
-const server = createServer({ app, adapter, bot });
+const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics)] });
 await listen(server, config.PORT);
 log.info(
   { port: config.PORT, store: store.kind },
