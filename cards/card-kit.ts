@@ -23,16 +23,18 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): 
 }
 
 /**
- * Makes text typed by people show literally: Adaptive Card TextBlocks render a markdown subset, so its
- * control characters are escaped and HTML angle brackets are neutralised.
+ * Makes text typed by people show literally: Adaptive Card TextBlocks render a markdown subset (bold, italic,
+ * links, lists), so its control characters are escaped and HTML angle brackets are neutralised. Ordinary
+ * punctuation such as "re-launch" is left alone so it reads naturally.
  */
 export function escapeText(text: string): string {
   return text
-    .replace(/\\/g, '\\\\')
-    .replace(/([*_`~[\]()#>|!-])/g, '\\$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
     .replace(/</g, '‹')
-    .replace(/>/g, '›');
+    .replace(/>/g, '›')
+    .replace(/\\/g, '\\\\')
+    .replace(/([*_[\]])/g, '\\$1')
+    .replace(/^(\s*)([-+#])/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
 }
 
 export function text(value: string, options: CardElement = {}): CardElement {
@@ -72,9 +74,10 @@ export function ragColor(rag: 'red' | 'amber' | 'green' | null): string {
   return { red: 'Attention', amber: 'Warning', green: 'Good' }[rag];
 }
 
-/** "3 days ago", "today" for an instant relative to now. */
+/** "3 days ago", "today": calendar days between an instant and now. */
 export function ago(at: Date, now: Date): string {
-  const d = Math.floor((now.getTime() - at.getTime()) / 86_400_000);
+  const day = (x: Date) => Date.UTC(x.getUTCFullYear(), x.getUTCMonth(), x.getUTCDate());
+  const d = Math.round((day(now) - day(at)) / 86_400_000);
   if (d <= 0) return 'today';
   if (d === 1) return 'yesterday';
   return `${d} days ago`;
