@@ -1,7 +1,7 @@
 import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { seededStore, startEchoBot, startPracticePulse } from '../support/practice-pulse.js';
 import { errorRow } from '../support/run-scenarios.js';
-import { STORE_KINDS, type StoreKind } from '../support/stores.js';
+import { type StoreKind, storesFor } from '../support/stores.js';
 
 const NAME = 'footprint';
 const RSS_LIMIT_MB: Record<StoreKind, number> = { pglite: 350, postgres: 150 };
@@ -17,13 +17,13 @@ async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
     return [
       {
         scenario: NAME,
-        metric: `first start to healthy, empty store + sample import, ${label(kind)}`,
+        metric: `first \`npm start\` to healthy (empty store, sample import), ${label(kind)}`,
         value: Math.round(store.firstStartMs),
         unit: 'ms',
       },
       {
         scenario: NAME,
-        metric: `start to healthy, existing store, ${label(kind)}`,
+        metric: `start to healthy, existing store, production build, ${label(kind)}`,
         value: Math.round(bot.readyMs),
         unit: 'ms',
         target: '< 3 s',
@@ -31,7 +31,7 @@ async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
       },
       {
         scenario: NAME,
-        metric: `idle RSS, ${label(kind)}`,
+        metric: `idle RSS, production build, ${label(kind)}`,
         value: Math.round(rss),
         unit: 'MB',
         target: `< ${RSS_LIMIT_MB[kind]} MB`,
@@ -53,7 +53,7 @@ export const footprintScenario: BenchScenario = {
   async run({ quick }) {
     const idleMs = quick ? 200 : 2_000;
     const rows: BenchRow[] = [];
-    for (const kind of STORE_KINDS) {
+    for (const kind of storesFor(quick)) {
       try {
         rows.push(...(await storeRows(kind, idleMs)));
       } catch (error) {

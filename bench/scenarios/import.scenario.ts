@@ -8,7 +8,7 @@ import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { generatePlanXlsx } from '../support/generate-plan.js';
 import { seededStore } from '../support/practice-pulse.js';
 import { errorRow } from '../support/run-scenarios.js';
-import { STORE_KINDS, type StoreKind } from '../support/stores.js';
+import { type StoreKind, storesFor } from '../support/stores.js';
 
 const NAME = 'import';
 const storeLabel = (kind: StoreKind) => (kind === 'pglite' ? 'embedded' : 'PostgreSQL');
@@ -72,7 +72,7 @@ export const importScenario: BenchScenario = {
     const actions = quick ? 500 : 10_000;
     const large = { name: `generated-${actions}.xlsx`, content: await generatePlanXlsx(actions) };
     const rows: BenchRow[] = [];
-    for (const kind of STORE_KINDS) {
+    for (const kind of storesFor(quick)) {
       try {
         rows.push(...(await importRows(kind, large)));
       } catch (error) {

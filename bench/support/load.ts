@@ -72,3 +72,19 @@ export function offer(
     ignoreCoordinatedOmission: true,
   });
 }
+
+/**
+ * Waits until the server has worked off what the last run left queued (autocannon stops sending, the server
+ * does not stop handling): two health answers in a row under 50 ms, or 15 s at most.
+ */
+export async function waitUntilIdle(healthUrl: string): Promise<void> {
+  const deadline = performance.now() + 15_000;
+  let quick = 0;
+  while (quick < 2 && performance.now() < deadline) {
+    const t0 = performance.now();
+    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(15_000) });
+    await response.arrayBuffer();
+    quick = performance.now() - t0 < 50 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchTenant } from './activities.js';
+import { compiledEchoBot, productionBuild } from './build.js';
 import { onCleanup } from './cleanup.js';
 import { freePort } from './free-port.js';
 import { type RunningProcess, startProcess } from './processes.js';
@@ -44,19 +45,22 @@ export function seededStore(kind: StoreKind): Promise<SeededStore> {
 }
 
 export interface StartPulseOptions {
-  /** Import the sample plan, roles and roster at start (`npm start`). */
+  /** `npm start`: TypeScript through tsx, importing the sample plan, roles and roster at start. */
   sample?: boolean;
 }
 
-/** Starts practice-pulse (`src/index.ts`) on 127.0.0.1 with the given store, in local mode (no Bot auth). */
+/**
+ * Starts practice-pulse on 127.0.0.1 with the given store, in local mode (no Bot auth): the production build
+ * (`node dist/src/index.js`, as deployed) unless `sample` asks for `npm start`.
+ */
 export async function startPracticePulse(
   storeEnv: Record<string, string>,
   options: StartPulseOptions = {},
 ): Promise<RunningProcess> {
   const port = await freePort();
   return startProcess({
-    name: 'practice-pulse',
-    script: 'src/index.ts',
+    name: options.sample ? 'practice-pulse-sample' : 'practice-pulse',
+    script: options.sample ? 'src/index.ts' : await productionBuild(),
     args: options.sample ? ['--sample'] : [],
     env: {
       ENV: 'local',
@@ -72,12 +76,12 @@ export async function startPracticePulse(
   });
 }
 
-/** Starts the bare botbuilder echo bot (bench/echo-bot.ts), the reference for inbound figures. */
+/** Starts the bare botbuilder echo bot (bench/echo-bot.ts, compiled), the reference for inbound figures. */
 export async function startEchoBot(): Promise<RunningProcess> {
   const port = await freePort();
   return startProcess({
     name: 'echo-bot',
-    script: 'bench/echo-bot.ts',
+    script: await compiledEchoBot(),
     env: { PORT: String(port) },
     port,
     readyPath: '/api/health',

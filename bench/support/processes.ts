@@ -10,7 +10,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface StartOptions {
   /** Short label used in errors and log file names. */
   name: string;
-  /** TypeScript entry point, relative to the repository root. */
+  /** Entry point, absolute or relative to the repository root; a `.ts` one runs through tsx. */
   script: string;
   args?: string[];
   env: Record<string, string>;
@@ -77,7 +77,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts a TypeScript entry point as its own Node process and waits until it answers 200.
+ * Starts an entry point as its own Node process and waits until it answers 200.
  * why: `node --import tsx` rather than the `tsx` binary, which would put a wrapper process between us and the
  * server and make its pid (and so its RSS) the wrong one.
  */
@@ -85,7 +85,8 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   const logPath = join(logFolder(), `${options.name}-${options.port}.log`);
   const log = openSync(logPath, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script, ...(options.args ?? [])], {
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log],

@@ -6,6 +6,12 @@ import { onCleanup } from './cleanup.js';
 export type StoreKind = 'pglite' | 'postgres';
 export const STORE_KINDS: StoreKind[] = ['pglite', 'postgres'];
 
+/**
+ * The stores a scenario runs on. why: a quick run is a smoke check of the machinery and must stay under 30 s;
+ * a new embedded store alone costs 5 s or more, so quick runs use PostgreSQL only.
+ */
+export const storesFor = (quick: boolean): StoreKind[] => (quick ? ['postgres'] : STORE_KINDS);
+
 /** A PostgreSQL role allowed to create databases; the bench makes its own and drops them at the end. */
 export function adminDatabaseUrl(): string {
   return process.env.BENCH_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
