@@ -1,0 +1,5 @@
+import type { CliCommand } from './cli-command.js';
+import { planImportCli, rolesImportCli, rosterImportCli } from './import.cli.js';
+
+/** Every CLI subcommand. Register a new one with one line here. */
+export const cliCommands: CliCommand[] = [planImportCli, rolesImportCli, rosterImportCli];
