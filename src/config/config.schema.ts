@@ -49,6 +49,10 @@ export const configSchema = z.object({
     .describe('Bot app type.'),
   BOT_TENANT_ID: z.string().optional().describe('Tenant of a SingleTenant bot registration.'),
   AAD_APP_CLIENT_ID: z.string().optional().describe("Entra app id the tab's SSO tokens are issued for."),
+  SSO_JWKS_URL: z
+    .url()
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
+    .describe("Signing keys (JWKS) the tab's SSO tokens are checked against."),
   TENANT_ALLOW_LIST: csv
     .default([])
     .describe('Comma-separated Entra tenant ids allowed to use the bot (required).'),
