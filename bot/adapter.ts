@@ -1,10 +1,7 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../src/config/config.schema.js';
 import type { Logger } from '../src/shared/logger.js';
+import { FailClosedAuthentication } from './fail-closed-auth.js';
 
 /**
  * The Bot Framework adapter. With BOT_ID and its secret set it validates every inbound token; without them
@@ -18,7 +15,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     MicrosoftAppType: config.BOT_ID ? config.BOT_TYPE : 'MultiTenant',
     MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new FailClosedAuthentication(options, log));
   adapter.onTurnError = async (ctx, error) => {
     log.error(
       {
