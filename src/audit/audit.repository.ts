@@ -11,6 +11,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Rows per insert: PostgreSQL takes at most 65,535 bind parameters in one statement (9 per row here). */
+const AUDIT_BATCH = 1_000;
+
 /** Appends to the audit log, in the caller's transaction. The log is never updated or deleted. */
 export async function recordAudit(
   db: Executor,
@@ -18,7 +21,12 @@ export async function recordAudit(
   entries: AuditEntry[],
   at: Date,
 ): Promise<void> {
-  if (entries.length === 0) return;
+  for (let start = 0; start < entries.length; start += AUDIT_BATCH) {
+    await insertAudit(db, orgId, entries.slice(start, start + AUDIT_BATCH), at);
+  }
+}
+
+async function insertAudit(db: Executor, orgId: string, entries: AuditEntry[], at: Date): Promise<void> {
   await db
     .insertInto('audit_log')
     .values(
