@@ -26,7 +26,7 @@ export interface PurgeReport {
 
 /**
  * Removes free text written before a date, in one transaction, and records the purge (date and counts, never
- * the text) in the audit log. A dry run counts the same rows and changes nothing.
+ * the text) in the audit log when it changed anything. A dry run counts the same rows and changes nothing.
  */
 export async function purgeBefore(
   db: Kysely<DB>,
@@ -51,7 +51,8 @@ export async function purgeBefore(
       counted.push({ name: step.name, rows });
     }
     const report = { before: request.before, dryRun: request.dryRun, steps: counted };
-    if (!request.dryRun) {
+    // why: a scheduled purge that finds nothing would otherwise add an audit entry per organisation every day.
+    if (!request.dryRun && counted.some((step) => step.rows > 0)) {
       const entry = { actor: request.actor, entity: 'retention', entityId: request.before, change: 'purge' };
       await recordAudit(trx, orgId, [{ ...entry, after: report }], request.now);
     }

@@ -1,4 +1,5 @@
+import { retentionJob } from '../retention/retention.job.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** Every scheduled job. Register a new job with one line here. */
-export const jobs: ScheduledJob[] = [];
+export const jobs: ScheduledJob[] = [retentionJob];

@@ -113,6 +113,20 @@ describeStores('purgeBefore', (kind) => {
     ]);
   });
 
+  it('writes no audit entry when there was nothing to remove', async () => {
+    const { orgId } = await orgWithUpdates(store, ['2025-09-01T09:00:00Z']);
+    const report = await purgeBefore(store.db, orgId, {
+      before: '2025-06-01',
+      dryRun: false,
+      actor: 'cli',
+      now: NOW,
+    });
+    expect(report.steps.map((s) => s.rows)).toEqual([0, 0]);
+    expect(await store.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).execute()).toEqual(
+      [],
+    );
+  });
+
   it.each([
     ['2025-02-30', '"2025-02-30" is not a date like 2025-04-01'],
     ['01/06/2025', '"01/06/2025" is not a date like 2025-04-01'],
