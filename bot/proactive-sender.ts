@@ -34,6 +34,14 @@ export class ProactiveSender implements MessageSender {
     this.adapter = new CloudAdapter(withoutConnectorRetries(auth));
   }
 
+  /** A sender using the same authentication as the bot's inbound adapter. */
+  static fromAdapter(adapter: CloudAdapter, botAppId: string): ProactiveSender {
+    // why: CloudAdapter keeps its authentication protected; the sender needs it to build its own connector clients.
+    const auth = (adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication })
+      .botFrameworkAuthentication;
+    return new ProactiveSender(auth, botAppId);
+  }
+
   async send(request: SendRequest): Promise<SendReceipt> {
     try {
       const { target } = request;
@@ -116,8 +124,9 @@ export class ProactiveSender implements MessageSender {
  * the delivery worker must see every answer to pace the tenant, honour Retry-After and record attempts.
  */
 function withoutConnectorRetries(auth: BotFrameworkAuthentication): BotFrameworkAuthentication {
-  const wrapped = Object.create(auth) as BotFrameworkAuthentication;
-  wrapped.createConnectorFactory = (claims) => {
+  const createConnectorFactory = (
+    claims: Parameters<BotFrameworkAuthentication['createConnectorFactory']>[0],
+  ) => {
     const inner = auth.createConnectorFactory(claims);
     return {
       create: async (serviceUrl: string, audience?: string) => {
@@ -128,7 +137,14 @@ function withoutConnectorRetries(auth: BotFrameworkAuthentication): BotFramework
       },
     } as ConnectorFactory;
   };
-  return wrapped;
+  // why: a proxy keeps every other method bound to the real object, whatever private state it has.
+  return new Proxy(auth, {
+    get(target, property) {
+      if (property === 'createConnectorFactory') return createConnectorFactory;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 interface Pipeline {

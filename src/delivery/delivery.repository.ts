@@ -5,6 +5,8 @@ import type { FailureKind } from './delivery.table.js';
 export interface ClaimedMessage {
   id: string;
   orgId: string;
+  /** reminder, pulse, digest…: what the message is, for metrics and logs. */
+  kind: string;
   conversationRefId: string | null;
   personId: string | null;
   payload: Record<string, unknown>;
@@ -53,13 +55,14 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'org_id', 'conversation_ref_id', 'person_id', 'payload', 'attempts'])
+    .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts'])
     .execute();
   // why: RETURNING order is unspecified; sending in id order keeps one conversation's messages in order.
   rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
+    kind: r.kind,
     conversationRefId: r.conversation_ref_id,
     personId: r.person_id,
     payload: r.payload,

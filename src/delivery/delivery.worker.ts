@@ -32,6 +32,8 @@ export interface DeliveryWorkerDeps {
   clock?: Clock;
   logger?: Logger;
   random?: () => number;
+  /** Told each message's outcome (metrics). */
+  onOutcome?: (kind: string, outcome: Outcome) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export class DeliveryWorker {
   private running: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
 
   constructor(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
     this.options = {
@@ -60,6 +63,7 @@ export class DeliveryWorker {
       tenantLimitPerSecond: options.tenantLimitPerSecond ?? 50,
     };
     this.onlyOrgs = options.onlyOrgs;
+    this.onOutcome = deps.onOutcome;
     this.pacer = new DeliveryPacer({
       tenantRatePerSecond: tenantShare(this.options.tenantLimitPerSecond, 1),
     });
@@ -141,7 +145,9 @@ export class DeliveryWorker {
 
   private async deliver(message: ClaimedMessage): Promise<void> {
     try {
-      this.counts[await deliverMessage(this.ctx, message)] += 1;
+      const outcome = await deliverMessage(this.ctx, message);
+      this.counts[outcome] += 1;
+      this.onOutcome?.(message.kind, outcome);
     } catch (error) {
       // why: the claim stays; the row is retried when its lease runs out, so nothing is lost.
       this.ctx.logger.error({ err: error, outboxId: message.id }, 'delivery bookkeeping failed');

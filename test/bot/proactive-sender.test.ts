@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProactiveSender } from '../../bot/proactive-sender.js';
 import { SendFailure } from '../../src/delivery/message-sender.js';
@@ -119,5 +119,15 @@ describe('ProactiveSender', () => {
         activity,
       }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("works from the bot's inbound adapter, sharing its authentication, still without hidden retries", async () => {
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const shared = ProactiveSender.fromAdapter(adapter, 'practice-pulse-local');
+    expect((await shared.send(toConversation())).activityId).toMatch(/^1:/);
+    const before = connector.calls.length;
+    connector.inject({ status: 502, times: 1 });
+    await expect(shared.send(toConversation())).rejects.toMatchObject({ status: 502 });
+    expect(connector.calls.length - before).toBe(1);
   });
 });

@@ -23,9 +23,10 @@ describeStores('delivery worker', (kind) => {
   });
   afterAll(() => connector.close());
 
+  const outcomes: string[] = [];
   async function deliverAll(orgId: string, options: DeliveryWorkerOptions = {}): Promise<DeliveryWorker> {
     const worker = new DeliveryWorker(
-      { db: store.db, sender: localSender() },
+      { db: store.db, sender: localSender(), onOutcome: (k, o) => outcomes.push(`${k}:${o}`) },
       { ...fast, ...options, onlyOrgs: [orgId] },
     );
     worker.start();
@@ -45,7 +46,9 @@ describeStores('delivery worker', (kind) => {
     const orgId = await createOrg(store);
     const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, 50);
     await enqueueFanout(store.db, orgId, recipients, 'digest:2026-12-07');
+    outcomes.length = 0;
     await deliverAll(orgId);
+    expect(outcomes).toEqual(Array(50).fill('notice:sent'));
 
     const rows = await rowsOf(orgId);
     expect(rows.every((r) => r.state === 'sent' && r.activity_id && r.sent_at)).toBe(true);
