@@ -1,0 +1,25 @@
+import type { AppContext } from '../app-context.js';
+import { localDate } from '../calendar/iso-date.js';
+import type { ScheduledJob } from '../scheduler/scheduled-job.js';
+import { publishDigests } from './digest-publisher.js';
+import { currentSlot, digestCron } from './digest-week.js';
+import './digest.table.js';
+
+/**
+ * The weekly digest. Runs every weekday at DIGEST_TIME and publishes the latest slot that has come (DIGEST_DAY,
+ * or the next working day after a bank holiday); the outbox key per channel and week makes every later run
+ * of the same week, a restart or a second copy add nothing.
+ */
+export const digestJob: ScheduledJob = {
+  name: 'weekly-digest',
+  cron: (app) => digestCron(app.config),
+  catchUpOnStart: true,
+  async run(app: AppContext, now: Date) {
+    const slot = currentSlot(now, localDate(now, app.config.TIME_ZONE), app.config);
+    const orgs = await app.db.selectFrom('digest_subscriptions').select('org_id').distinct().execute();
+    for (const { org_id: orgId } of orgs) {
+      const enqueued = await publishDigests(app.db, orgId, app.config, slot, now);
+      if (enqueued) app.log.info({ orgId, week: slot.week, enqueued }, 'weekly digest enqueued');
+    }
+  },
+};

@@ -1,0 +1,83 @@
+import { addDays, localDate } from '../calendar/iso-date.js';
+import type { Executor } from '../db/executor.js';
+import { listUnreachable } from '../delivery/delivery-status.js';
+import type { DigestView } from './digest-view.js';
+import { type ActionFigure, planFigures } from './plan-figures.js';
+import { weeklyChanges } from './weekly-changes.js';
+
+export interface DigestOptions {
+  now: Date;
+  timeZone: string;
+  /** Limit to these priority areas (a subscription's filter); empty = the whole plan. */
+  priorityAreas?: string[];
+  /** The bot's public base URL, for the link to the dashboard tab. */
+  publicUrl?: string | undefined;
+  /** Fewest respondents before a Health Check figure is shown. */
+  minGroup: number;
+}
+
+/** "Due in the next 14 days" counts calendar days: today up to and including today + 14. */
+export const DUE_SOON_DAYS = 14;
+const WEEK_MS = 7 * 86_400_000;
+
+/** The deep link to the Plan dashboard tab, with the digest's area filter carried over. */
+export function dashboardUrl(publicUrl: string | undefined, areas: string[] = []): string | null {
+  if (!publicUrl) return null;
+  const url = new URL('/tab/index.html', publicUrl);
+  url.searchParams.set('view', 'plan');
+  for (const area of areas) url.searchParams.append('area', area);
+  return url.toString();
+}
+
+/** Counts everything the weekly digest shows for one organisation (and optionally some priority areas). */
+export async function composeDigest(
+  db: Executor,
+  orgId: string,
+  options: DigestOptions,
+): Promise<DigestView> {
+  const today = localDate(options.now, options.timeZone);
+  const areaFilter = options.priorityAreas ?? [];
+  const figures = await planFigures(db, orgId, today, {
+    timeZone: options.timeZone,
+    priorityAreas: areaFilter,
+  });
+  const byId = new Map(figures.actions.map((a) => [a.id, a]));
+  const since = new Date(options.now.getTime() - WEEK_MS);
+  const changes = await weeklyChanges(db, orgId, new Set(byId.keys()), since, options.now);
+  const open = figures.actions.filter((a) => a.state === 'open');
+  const soonLimit = addDays(today, DUE_SOON_DAYS);
+  const plan = await db
+    .selectFrom('plans')
+    .select('name')
+    .where('org_id', '=', orgId)
+    .orderBy('imported_at', 'desc')
+    .executeTakeFirst();
+  const unreachable = await listUnreachable(db, orgId);
+  const known = (id: string): ActionFigure[] => {
+    const a = byId.get(id);
+    return a ? [a] : [];
+  };
+  return {
+    planName: plan?.name ?? 'Improvement plan',
+    today,
+    areaFilter,
+    headline: figures.headline,
+    areas: figures.areas,
+    overdue: open
+      .filter((a) => a.daysOverdue !== null)
+      .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.dueDate.localeCompare(b.dueDate)),
+    dueSoon: open
+      .filter((a) => a.dueDate >= today && a.dueDate <= soonLimit)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    changes: {
+      since: localDate(since, options.timeZone),
+      updates: changes.updates,
+      actionsUpdated: changes.actionsUpdated,
+      completed: changes.completedIds.flatMap(known),
+      ragChanges: changes.ragChanges.flatMap((c) => known(c.actionId).map((action) => ({ ...c, action }))),
+    },
+    unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind })),
+    pulse: null,
+    dashboardUrl: dashboardUrl(options.publicUrl, areaFilter),
+  };
+}
