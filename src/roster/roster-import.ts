@@ -50,6 +50,7 @@ export function parseRoster(file: string, table: Table, roles: RoleDirectory): R
   const issues: ImportIssue[] = [];
   const entries: RosterEntry[] = [];
   const emails = new Map<string, number>();
+  const listed = new Set(rows.map((r) => r.get('email').toLowerCase()));
   for (const r of rows) {
     const fail = (key: (typeof COLUMNS)[number]['key'], message: string) =>
       issues.push({ row: r.row, column: r.where(key), message });
@@ -77,6 +78,7 @@ export function parseRoster(file: string, table: Table, roles: RoleDirectory): R
     }
     const delegate = r.get('delegate').toLowerCase();
     if (delegate && !EMAIL.test(delegate)) fail('delegate', `"${r.get('delegate')}" is not an email address`);
+    else if (delegate && !listed.has(delegate)) fail('delegate', `delegate ${delegate} is not on the roster`);
     entries.push({
       row: r.row,
       displayName: r.get('name'),

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { localDate, shortDate, zonedInstant } from '../../../src/calendar/iso-date.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  lastWorkingDayOfMonth,
+  workingDaysBetween,
+} from '../../../src/calendar/working-days.js';
+
+describe('working days (England and Wales)', () => {
+  it.each([
+    ['2026-12-25', false, 'Christmas Day'],
+    ['2026-12-28', false, 'Boxing Day substitute'],
+    ['2026-12-26', false, 'Saturday'],
+    ['2026-05-04', false, 'Early May bank holiday'],
+    ['2026-05-05', true, 'Tuesday'],
+  ])('%s is a working day: %s (%s)', (date, expected) => {
+    expect(isWorkingDay(date)).toBe(expected);
+  });
+
+  it('counts working days forward and backward, skipping weekends and bank holidays', () => {
+    expect(workingDaysBetween('2026-12-24', '2026-12-29')).toBe(1);
+    expect(workingDaysBetween('2026-12-29', '2026-12-24')).toBe(-1);
+    expect(workingDaysBetween('2026-11-27', '2026-11-30')).toBe(1);
+    expect(workingDaysBetween('2026-11-30', '2026-11-27')).toBe(-1);
+    expect(workingDaysBetween('2026-11-25', '2026-11-25')).toBe(0);
+  });
+
+  it('adds working days', () => {
+    expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
+    expect(addWorkingDays('2026-12-29', -1)).toBe('2026-12-24');
+    expect(addWorkingDays('2026-12-26', 0)).toBe('2026-12-29');
+  });
+
+  it('finds the last working day of a month', () => {
+    expect(lastWorkingDayOfMonth(2020, 5)).toBe('2020-05-29');
+    expect(lastWorkingDayOfMonth(2026, 8)).toBe('2026-08-28');
+    expect(lastWorkingDayOfMonth(2026, 12)).toBe('2026-12-31');
+  });
+});
+
+describe('dates in Europe/London', () => {
+  it('turns a local wall-clock time into the right instant in GMT and BST', () => {
+    expect(zonedInstant('2026-01-12', '09:30', 'Europe/London').toISOString()).toBe(
+      '2026-01-12T09:30:00.000Z',
+    );
+    expect(zonedInstant('2026-07-13', '09:30', 'Europe/London').toISOString()).toBe(
+      '2026-07-13T08:30:00.000Z',
+    );
+  });
+
+  it('gives the local calendar date of an instant', () => {
+    expect(localDate(new Date('2026-07-12T23:30:00Z'), 'Europe/London')).toBe('2026-07-13');
+    expect(shortDate('2026-12-11')).toBe('Fri 11 Dec');
+  });
+});
