@@ -2,6 +2,7 @@ import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { activityBodies } from '../support/activities.js';
 import { type LoadTarget, offer, saturate, waitUntilIdle } from '../support/load.js';
 import {
+  referenceVars,
   seededStore,
   startEchoBot,
   startPracticePulse,
@@ -60,12 +61,16 @@ async function measureBot(
   bot: RunningProcess,
   connector: RunningProcess,
   shape: LoadShape,
+  vars: Record<string, string>,
 ): Promise<Map<string, Figures | Error>> {
   const isReference = who === 'echo bot';
   const figures = new Map<string, Figures | Error>();
   for (const { fixture, label, shows } of ACTIVITIES) {
     try {
-      const target = { url: `${bot.baseUrl}/api/messages`, body: activityBodies(fixture, connector.baseUrl) };
+      const target = {
+        url: `${bot.baseUrl}/api/messages`,
+        body: activityBodies(fixture, connector.baseUrl, vars),
+      };
       const connectorUrl = connector.baseUrl;
       await expectAnswer(target, { who, fixture, connectorUrl, ...(isReference ? {} : { mustShow: shows }) });
       figures.set(label, await measure(target, bot, shape));
@@ -83,8 +88,9 @@ async function practicePulseRows(
   shape: LoadShape,
 ): Promise<BenchRow[]> {
   const who = `practice-pulse (${kind === 'pglite' ? 'embedded' : 'PostgreSQL'})`;
-  const bot = await startPracticePulse((await seededStore(kind)).env);
-  const mine = await measureBot(who, bot, connector, shape);
+  const store = await seededStore(kind);
+  const bot = await startPracticePulse(store.env);
+  const mine = await measureBot(who, bot, connector, shape, store.vars);
   await bot.stop();
   return [...mine].flatMap(([label, f]) => {
     if (f instanceof Error) return [errorRow(NAME, f)];
@@ -108,7 +114,7 @@ export const inboundScenario: BenchScenario = {
     const rows: BenchRow[] = [];
     const connector = await startStubConnector();
     const echoBot = await startEchoBot();
-    const echo = await measureBot('echo bot', echoBot, connector, shape);
+    const echo = await measureBot('echo bot', echoBot, connector, shape, referenceVars());
     await echoBot.stop();
     for (const [label, f] of echo)
       rows.push(...(f instanceof Error ? [errorRow(NAME, f)] : figureRows('echo bot', label, f, shape)));

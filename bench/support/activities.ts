@@ -12,15 +12,17 @@ export function loadActivity(
 export const benchTenant = (): string => loadActivity('message.my-actions').channelData.tenant.id;
 
 /**
- * A request body factory for a recorded Teams activity: the reply address points at the stub connector and
- * every request gets its own activity id, as Teams sends them (a repeated id would be a redelivery).
+ * A request body factory for a recorded Teams activity: the reply address points at the stub connector,
+ * `${name}` placeholders take the store's values (ids differ per store), and every request gets its own
+ * activity id, as Teams sends them (a repeated id would be a redelivery).
  */
-export function activityBodies(name: string, serviceUrl: string): () => string {
+export function activityBodies(name: string, serviceUrl: string, vars: Record<string, string>): () => string {
   const marker = `bench-${randomUUID()}`;
-  const text = JSON.stringify({
-    ...loadActivity(name),
-    id: marker,
-    serviceUrl: serviceUrl.replace(/\/?$/, '/'),
+  const activity = { ...loadActivity(name), id: marker, serviceUrl: serviceUrl.replace(/\/?$/, '/') };
+  const text = JSON.stringify(activity).replace(/\$\{([^}]+)\}/g, (whole, key: string) => {
+    const value = vars[key];
+    if (value === undefined) throw new Error(`${name}: no value for ${whole}`);
+    return value;
   });
   const [before, after] = text.split(marker) as [string, string];
   let n = 0;

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '../../src/db/connect.js';
 import { benchTenant } from './activities.js';
 import { compiledEchoBot, productionBuild } from './build.js';
 import { onCleanup } from './cleanup.js';
@@ -14,6 +16,32 @@ export interface SeededStore {
   env: Record<string, string>;
   /** Start-up to healthy on the empty store, including migrations and the sample import. */
   firstStartMs: number;
+  /** Values the recorded activities refer to, e.g. `action:1a` → that action's id in this store. */
+  vars: Record<string, string>;
+}
+
+/** Sample actions whose ids the fixtures use (card data carries the action id, as the bot's cards do). */
+const FIXTURE_ACTIONS = ['1a'];
+
+/** Stand-in values for a bot that has no store (the echo bot ignores them; they have the same shape). */
+export const referenceVars = (): Record<string, string> =>
+  Object.fromEntries(FIXTURE_ACTIONS.map((ref) => [`action:${ref}`, randomUUID()]));
+
+async function fixtureVars(env: Record<string, string>): Promise<Record<string, string>> {
+  const store = await openStore(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
+  );
+  try {
+    const rows = await store.db
+      .selectFrom('actions')
+      .select(['ref', 'id'])
+      .where('org_id', '=', benchTenant())
+      .where('ref', 'in', FIXTURE_ACTIONS)
+      .execute();
+    return Object.fromEntries(rows.map((r) => [`action:${r.ref}`, r.id]));
+  } finally {
+    await store.close();
+  }
 }
 
 const seeded = new Map<StoreKind, Promise<SeededStore>>();
@@ -37,7 +65,7 @@ export function seededStore(kind: StoreKind): Promise<SeededStore> {
       const env = await emptyStoreEnv(kind);
       const first = await startPracticePulse(env, { sample: true });
       await first.stop();
-      return { kind, env, firstStartMs: first.readyMs };
+      return { kind, env, firstStartMs: first.readyMs, vars: await fixtureVars(env) };
     })();
     seeded.set(kind, store);
   }
