@@ -22,6 +22,7 @@ describe('Agents Toolkit project', () => {
     for (const [, path] of text.matchAll(/(?:manifestPath|path|parameters): \.\/(\S+)/g)) {
       expect(existsSync(path!), `${yml}: ./${path}`).toBe(true);
     }
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Teams Toolkit placeholder, not a JS template
     expect(text).toContain('outputZipPath: ./appPackage/build/practice-pulse.${{TEAMSFX_ENV}}.zip');
   });
 
