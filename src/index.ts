@@ -1,6 +1,7 @@
 import { createAdapter } from '../bot/adapter.js';
 import { cardActions } from '../bot/card-actions/index.js';
 import { commands, matchCommand } from '../bot/commands/index.js';
+import { inboundRateLimit } from '../bot/inbound-rate-limit.middleware.js';
 import { PracticePulseBot } from '../bot/practice-pulse.bot.js';
 import type { AppContext } from './app-context.js';
 import { defaultTenant, loadConfig } from './config/load-config.js';
@@ -30,6 +31,7 @@ if (process.argv.includes('--sample')) {
 }
 
 const adapter = createAdapter(config, log);
+adapter.use(inboundRateLimit(app));
 const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
 const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics)] });
 await listen(server, config.PORT);

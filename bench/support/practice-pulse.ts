@@ -96,6 +96,9 @@ export async function startPracticePulse(
       TENANT_ALLOW_LIST: benchTenant(),
       BOT_ID: '',
       SECRET_BOT_PASSWORD: '',
+      // why: the load comes from one roster person; the per-person inbound limit would answer "slow down".
+      INBOUND_BURST: '100000',
+      INBOUND_PER_MINUTE: '1000000',
       ...storeEnv,
     },
     port,

@@ -116,14 +116,14 @@ export const configSchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(1_000)
+    .max(100_000)
     .default(10)
     .describe('Messages and card taps one person may send at once before being asked to slow down.'),
   INBOUND_PER_MINUTE: z.coerce
     .number()
     .int()
     .min(1)
-    .max(6_000)
+    .max(1_000_000)
     .default(30)
     .describe('Sustained messages and card taps per minute per person (the burst refills at this rate).'),
 });
