@@ -1,5 +1,6 @@
 import { actionCommand } from './action.command.js';
 import type { BotCommand } from './command.js';
+import { digestCommands } from './digest.command.js';
 import { helpCommand } from './help.command.js';
 import { myActionsCommand } from './my-actions.command.js';
 import { whoamiCommand } from './whoami.command.js';
@@ -11,6 +12,7 @@ commands.push(
   myActionsCommand,
   actionCommand,
   whoamiCommand,
+  ...digestCommands,
 );
 
 /** The command whose pattern matches the text, with its match. */

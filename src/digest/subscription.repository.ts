@@ -101,6 +101,14 @@ export async function unsubscribeDigest(
   return true;
 }
 
+export async function findSubscription(
+  db: Executor,
+  orgId: string,
+  conversationRefId: string,
+): Promise<DigestSubscription | undefined> {
+  return (await listSubscriptions(db, orgId)).find((s) => s.conversationRefId === conversationRefId);
+}
+
 export async function listSubscriptions(db: Executor, orgId: string): Promise<DigestSubscription[]> {
   const rows = await db
     .selectFrom('digest_subscriptions as s')
