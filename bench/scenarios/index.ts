@@ -1,7 +1,13 @@
 import type { BenchScenario } from '../bench.types.js';
+import { fanoutScenario } from './fanout.scenario.js';
 import { footprintScenario } from './footprint.scenario.js';
 import { importScenario } from './import.scenario.js';
 import { inboundScenario } from './inbound.scenario.js';
 
 /** Every scenario `npm run bench` runs, in this order. Register a new one with one line here. */
-export const scenarios: BenchScenario[] = [footprintScenario, importScenario, inboundScenario];
+export const scenarios: BenchScenario[] = [
+  footprintScenario,
+  importScenario,
+  inboundScenario,
+  fanoutScenario,
+];

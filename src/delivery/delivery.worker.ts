@@ -170,7 +170,12 @@ export class DeliveryWorker {
       if (at - now > this.options.leaseMs / 2) return false;
       if (at > now) await this.sleep(at - now);
       if (this.stopping) return false;
-      if (this.pacer.blockedUntil(message.orgId, key) <= Date.now()) return true;
+      if (this.pacer.blockedUntil(message.orgId, key) > Date.now()) continue;
+      const late = this.pacer.admit(message.orgId, Date.now(), requests);
+      if (late === 0) return true;
+      await this.sleep(late);
+      if (this.stopping) return false;
+      if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return true;
     }
   }
 

@@ -20,6 +20,8 @@ export interface PacerOptions {
 export class DeliveryPacer {
   private readonly conversations: SlidingWindowLimiter;
   private readonly tenants: PacedRateLimiter;
+  private readonly departures = new Map<string, SlidingWindowLimiter>();
+  private departureCap: number;
 
   constructor(options: PacerOptions) {
     this.conversations = new SlidingWindowLimiter(
@@ -27,10 +29,31 @@ export class DeliveryPacer {
       options.margin,
     );
     this.tenants = new PacedRateLimiter(options.tenantRatePerSecond);
+    this.departureCap = Math.floor(options.tenantRatePerSecond + 1);
   }
 
   setTenantRate(ratePerSecond: number): void {
     this.tenants.setRate(ratePerSecond);
+    const cap = Math.floor(ratePerSecond + 1);
+    if (cap !== this.departureCap) this.departures.clear();
+    this.departureCap = cap;
+  }
+
+  /**
+   * The last check as a request leaves: at most rate + 1 departures per tenant in any second. Slots are
+   * spaced evenly, but timers that fire late (a busy event loop) would bunch them up; this catches that.
+   * Returns 0 and counts the departure, or the ms to wait before asking again.
+   */
+  admit(orgId: string, now: number, requests = 1): number {
+    let window = this.departures.get(orgId);
+    if (!window) {
+      window = new SlidingWindowLimiter([{ count: this.departureCap, windowMs: 1_000 }], 0);
+      this.departures.set(orgId, window);
+    }
+    const wait = window.earliest(orgId, now) - now;
+    if (wait > 0) return wait;
+    for (let i = 0; i < requests; i += 1) window.record(orgId, now);
+    return 0;
   }
 
   get tenantRate(): number {

@@ -1,8 +1,8 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Kysely } from 'kysely';
-import { ProactiveSender } from '../../../bot/proactive-sender.js';
-import type { DB } from '../../../src/db/schema.js';
-import { newId } from '../../../src/shared/ids.js';
+import { ProactiveSender } from '../../bot/proactive-sender.js';
+import type { DB } from '../../src/db/schema.js';
+import { newId } from '../../src/shared/ids.js';
 
 export interface Recipient {
   personId: string;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import type { Store } from '../../../src/db/connect.js';
-import { testDatabaseUrl } from '../../support/store-settings.js';
+import type { Store } from '../../src/db/connect.js';
+import { testDatabaseUrl } from './store-settings.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface WorkerProcess {
   child: ChildProcess;

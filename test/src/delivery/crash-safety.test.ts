@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
+import { enqueueFanout, seedRecipients, settled } from '../../support/delivery-fixtures.js';
 import { FakeConnector, teamsLimits } from '../../support/fake-connector.js';
 import { createOrg, testStore } from '../../support/store.js';
 import { testStoreKinds } from '../../support/store-settings.js';
-import { enqueueFanout, seedRecipients, settled } from './delivery-fixtures.js';
-import { schemaUrl, startWorkerProcess } from './worker-processes.js';
+import { schemaUrl, startWorkerProcess } from '../../support/worker-processes.js';
 
 // why: these need several processes on one database, which only PostgreSQL offers (PGlite is in-process).
 describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes [postgres]', () => {

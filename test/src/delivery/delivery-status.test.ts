@@ -5,8 +5,8 @@ import type { Store } from '../../../src/db/connect.js';
 import { deliveryStatus, listUnreachable } from '../../../src/delivery/delivery-status.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
+import { enqueueFanout, seedRecipients } from '../../support/delivery-fixtures.js';
 import { createOrg, describeStores, testStore } from '../../support/store.js';
-import { enqueueFanout, seedRecipients } from './delivery-fixtures.js';
 
 describeStores('delivery status', (kind) => {
   let store: Store;

@@ -3,9 +3,15 @@ import type { Store } from '../../../src/db/connect.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../../../src/delivery/delivery.worker.js';
 import { listUnreachable } from '../../../src/delivery/delivery-status.js';
 import { enqueueMessage } from '../../../src/delivery/outbox.repository.js';
+import {
+  cardActivity,
+  enqueueFanout,
+  localSender,
+  seedRecipients,
+  settled,
+} from '../../support/delivery-fixtures.js';
 import { FakeConnector, teamsLimits } from '../../support/fake-connector.js';
 import { createOrg, describeStores, testStore } from '../../support/store.js';
-import { cardActivity, enqueueFanout, localSender, seedRecipients, settled } from './delivery-fixtures.js';
 
 const fast: DeliveryWorkerOptions = {
   pollMs: 10,
