@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { Standing } from '../../src/access/permissions.js';
+import type { Store } from '../../src/db/connect.js';
+import { importPlan, importRoles, importRoster, readSource } from '../../src/plan/import-files.js';
+import { SAMPLE_DIR, sampleStatementMeasures } from '../../src/plan/sample-plan.js';
+import { textSource } from './plan-fixtures.js';
+import { createOrg } from './store.js';
+
+/** One person per standing, each holding that standing and no other (so every matrix cell is tested alone). */
+export const MATRIX_PEOPLE: Record<Standing, string> = {
+  owner: '00000000-0000-4000-8000-0000000000a1',
+  delegate: '00000000-0000-4000-8000-0000000000a2',
+  lead: '00000000-0000-4000-8000-0000000000a3',
+  admin: '00000000-0000-4000-8000-0000000000a4',
+  socialWorker: '00000000-0000-4000-8000-0000000000a5',
+  stranger: '00000000-0000-4000-8000-0000000000a6',
+};
+
+/** The action the matrix owner owns alone (role HR): "11d Rolling recruitment campaign". */
+export const MATRIX_ACTION = '11d';
+
+const ROSTER = [
+  'Display name,Email,Entra object id,Team,Service,Roles,Social worker,Delegate,Access',
+  `Matrix Owner,owner@matrix.example,${MATRIX_PEOPLE.owner},HR,Corporate,HR,no,delegate@matrix.example,`,
+  `Matrix Delegate,delegate@matrix.example,${MATRIX_PEOPLE.delegate},HR,Corporate,,no,,`,
+  `Matrix Lead,lead@matrix.example,${MATRIX_PEOPLE.lead},Senior Leadership,Children's Services,,no,,lead`,
+  `Matrix Admin,admin@matrix.example,${MATRIX_PEOPLE.admin},Programme Office,Children's Services,,no,,admin`,
+  `Matrix Social Worker,sw@matrix.example,${MATRIX_PEOPLE.socialWorker},CiN Team 1,Children in Need,,yes,,`,
+  ...[1, 2, 3, 4, 5, 6].map(
+    (i) => `Colleague ${i},sw${i}@matrix.example,,CiN Team 1,Children in Need,,yes,,`,
+  ),
+].join('\n');
+
+/** A fresh organisation with the sample roles and plan and the matrix roster (stranger not on it). */
+export async function matrixOrg(store: Store, now = new Date('2020-02-03T09:00:00Z')): Promise<string> {
+  const orgId = await createOrg(store, 'Matrix Council');
+  await importRoles(store.db, orgId, await readSource(join(SAMPLE_DIR, 'roles.csv')));
+  await importRoster(store.db, orgId, textSource('roster.csv', ROSTER));
+  await importPlan(
+    store.db,
+    orgId,
+    await readSource(join(SAMPLE_DIR, 'children-at-the-heart-plan.csv')),
+    { actor: 'matrix fixture', planName: 'Children at the Heart', statements: sampleStatementMeasures() },
+    now,
+  );
+  return orgId;
+}
