@@ -3,6 +3,7 @@ import { fanoutScenario } from './fanout.scenario.js';
 import { footprintScenario } from './footprint.scenario.js';
 import { importScenario } from './import.scenario.js';
 import { inboundScenario } from './inbound.scenario.js';
+import { scaleOutScenario } from './scale-out.scenario.js';
 
 /** Every scenario `npm run bench` runs, in this order. Register a new one with one line here. */
 export const scenarios: BenchScenario[] = [
@@ -10,4 +11,5 @@ export const scenarios: BenchScenario[] = [
   importScenario,
   inboundScenario,
   fanoutScenario,
+  scaleOutScenario,
 ];
