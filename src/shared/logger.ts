@@ -8,6 +8,8 @@ export const redactPaths = [
   '*.password',
   'SECRET_BOT_PASSWORD',
   '*.SECRET_BOT_PASSWORD',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
   'token',
   '*.token',
   'authorization',
