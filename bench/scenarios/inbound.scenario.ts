@@ -1,6 +1,5 @@
 import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { activityBodies } from '../support/activities.js';
-import { type LoadTarget, offer, saturate, waitUntilIdle } from '../support/load.js';
 import {
   referenceVars,
   seededStore,
@@ -13,6 +12,7 @@ import { errorRow } from '../support/run-scenarios.js';
 import { type StoreKind, storesFor } from '../support/stores.js';
 import { expectAnswer } from './inbound.checks.js';
 import { type Figures, figureRows, type LoadShape, NAME, ratioRows } from './inbound.figures.js';
+import { answersWithCard, measure } from './inbound.measure.js';
 
 const FULL: LoadShape = {
   connections: 50,
@@ -43,18 +43,6 @@ const ACTIVITIES = [
   { fixture: 'invoke.card-submit', label: 'card submit', shows: 'support agreed with DfE' },
 ] as const;
 
-async function measure(target: LoadTarget, bot: RunningProcess, shape: LoadShape): Promise<Figures> {
-  const health = `${bot.baseUrl}/api/health`;
-  if (shape.warmUpSeconds > 0)
-    await saturate(target, { durationSeconds: shape.warmUpSeconds }, shape.connections);
-  await waitUntilIdle(health);
-  const saturated = await saturate(target, { durationSeconds: shape.saturatedSeconds }, shape.connections);
-  await waitUntilIdle(health);
-  const fixed = await offer(target, { durationSeconds: shape.fixedSeconds }, shape.rate, shape.connections);
-  await waitUntilIdle(health);
-  return { saturated, fixed };
-}
-
 /** Each activity's figures, or the error that kept it from being measured. */
 async function measureBot(
   who: string,
@@ -67,13 +55,16 @@ async function measureBot(
   const figures = new Map<string, Figures | Error>();
   for (const { fixture, label, shows } of ACTIVITIES) {
     try {
+      const connectorUrl = connector.baseUrl;
+      const isInvoke = fixture.startsWith('invoke.');
       const target = {
         url: `${bot.baseUrl}/api/messages`,
-        body: activityBodies(fixture, connector.baseUrl, vars),
+        body: activityBodies(fixture, connectorUrl, vars),
+        ...(isReference || !isInvoke ? {} : { accept: answersWithCard }),
       };
-      const connectorUrl = connector.baseUrl;
       await expectAnswer(target, { who, fixture, connectorUrl, ...(isReference ? {} : { mustShow: shows }) });
-      figures.set(label, await measure(target, bot, shape));
+      const cardReplies = isReference || isInvoke ? {} : { cardRepliesAt: connectorUrl };
+      figures.set(label, await measure(target, { bot, shape, ...cardReplies }));
     } catch (error) {
       figures.set(label, error as Error);
     }

@@ -4,15 +4,17 @@ import autocannon, { type Options } from 'autocannon';
 export interface LoadTarget {
   url: string;
   body(): string;
+  /** Whether a 2xx answer's body is the real answer (not, say, a refusal); unset: any 2xx counts. */
+  accept?(body: string): boolean;
 }
 
 export interface LoadResult {
-  /** Successful (2xx) responses per second over the run. */
+  /** Successful (2xx and accepted) responses per second over the run. */
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   succeeded: number;
-  /** Non-2xx answers, connection errors and timeouts. */
+  /** Non-2xx answers, 2xx answers not accepted, connection errors and timeouts. */
   failed: number;
   statusCodes: string;
 }
@@ -23,6 +25,8 @@ export interface LoadLength {
 
 async function run(target: LoadTarget, options: Omit<Options, 'url' | 'requests'>): Promise<LoadResult> {
   const { pathname, search, origin } = new URL(target.url);
+  let rejected = 0;
+  const accept = target.accept;
   const result = await autocannon({
     ...options,
     url: origin,
@@ -33,19 +37,25 @@ async function run(target: LoadTarget, options: Omit<Options, 'url' | 'requests'
         path: `${pathname}${search}`,
         headers: { 'content-type': 'application/json' },
         setupRequest: (request) => ({ ...request, body: target.body() }),
+        ...(accept
+          ? {
+              onResponse: (status: number, body: string) => {
+                if (status >= 200 && status < 300 && !accept(body)) rejected++;
+              },
+            }
+          : {}),
       },
     ],
   });
-  const succeeded = result['2xx'];
+  const succeeded = result['2xx'] - rejected;
+  const codes = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}×${count}`);
   return {
     requestsPerSecond: result.duration > 0 ? succeeded / result.duration : 0,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     succeeded,
-    failed: result.non2xx + result.errors + result.timeouts,
-    statusCodes: Object.entries(result.statusCodeStats)
-      .map(([code, { count }]) => `${code}×${count}`)
-      .join(' '),
+    failed: result.non2xx + result.errors + result.timeouts + rejected,
+    statusCodes: [...codes, ...(rejected ? [`not the real answer×${rejected}`] : [])].join(' '),
   };
 }
 

@@ -3,19 +3,23 @@ import { createServer } from 'node:http';
 /**
  * The Bot Connector as far as inbound benchmarks need it: every reply, update or conversation the bot asks for
  * is accepted at once with a new id, so what is measured is the bot, not Teams. It enforces no limits (the
- * fan-out scenarios use the fake connector for that) and keeps only the last request, which `GET /last`
- * returns so a scenario can check the bot really answered with a card. Run as its own process: PORT=… tsx this.
+ * fan-out scenarios use the fake connector for that). It keeps only the last request (`GET /last`) and counts
+ * the activities sent and those carrying an Adaptive Card (`GET /stats`), so a scenario can check the bot
+ * really answered with its card. Run as its own process: PORT=… tsx this.
  */
 const port = Number(process.env.PORT);
 if (!Number.isInteger(port) || port <= 0) throw new Error('PORT: expected the port to listen on');
 
 let next = 0;
 let last = { method: '', url: '', body: '' };
+const stats = { activities: 0, cards: 0 };
+const CARD = 'application/vnd.microsoft.card.adaptive';
 const json = (status: number, body: unknown) => ({ status, text: JSON.stringify(body) });
 
 function answer(method: string, url: string) {
   if (url === '/ready') return json(200, { ok: true });
-  if (url === '/last') return { status: 200, text: JSON.stringify(last) };
+  if (url === '/last') return json(200, last);
+  if (url === '/stats') return json(200, stats);
   const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(url);
   if (method === 'GET' && member) {
     const id = decodeURIComponent(member[1]!);
@@ -35,7 +39,13 @@ const server = createServer((req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const { status, text } = answer(method, url);
-    if (url !== '/last' && url !== '/ready') last = { method, url, body: Buffer.concat(chunks).toString() };
+    if (url.startsWith('/v3/')) {
+      last = { method, url, body: Buffer.concat(chunks).toString() };
+      if (/\/activities(\/|$)/.test(url) && method !== 'DELETE') {
+        stats.activities++;
+        if (last.body.includes(CARD)) stats.cards++;
+      }
+    }
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     res.end(text);
   });
