@@ -75,6 +75,13 @@ export const configSchema = z.object({
     .max(60)
     .default(5)
     .describe('Working days overdue before escalation.'),
+  REMINDER_OVERDUE_EVERY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe('While an action is overdue, its owners are reminded every this many working days (5: weekly).'),
   DIGEST_DAY: z
     .enum(['mon', 'tue', 'wed', 'thu', 'fri'])
     .default('mon')
