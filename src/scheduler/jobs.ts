@@ -1,5 +1,5 @@
-import { retentionJob } from '../retention/retention.job.js';
+import { digestJob } from '../digest/digest.job.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** Every scheduled job. Register a new job with one line here. */
-export const jobs: ScheduledJob[] = [retentionJob];
+export const jobs: ScheduledJob[] = [digestJob];
