@@ -1,5 +1,6 @@
 import { digestJob } from '../digest/digest.job.js';
+import { retentionJob } from '../retention/retention.job.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** Every scheduled job. Register a new job with one line here. */
-export const jobs: ScheduledJob[] = [digestJob];
+export const jobs: ScheduledJob[] = [retentionJob, digestJob];
