@@ -45,7 +45,7 @@ async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
 
 /**
  * Footprint (issues 3 and 11): how long practice-pulse takes to answer /api/health on a store that already
- * holds the sample plan, and its resident memory once idle; the bare echo bot's RSS for reference.
+ * holds the sample plan, and its resident memory once idle; the bare echo bot's RSS for reference (full runs).
  */
 export const footprintScenario: BenchScenario = {
   name: NAME,
@@ -60,6 +60,7 @@ export const footprintScenario: BenchScenario = {
         rows.push(errorRow(NAME, error));
       }
     }
+    if (quick) return rows;
     const echo = await startEchoBot();
     await settle(idleMs);
     rows.push({

@@ -21,13 +21,13 @@ const FULL: LoadShape = {
   saturatedSeconds: 4,
   fixedSeconds: 5,
 };
-// why: a smoke check of the machinery; a slow bot must still complete requests in half a second.
+// why: a smoke check of the machinery, few connections so that even a slow bot completes requests in 0.3 s.
 const QUICK: LoadShape = {
   connections: 5,
   rate: 20,
   warmUpSeconds: 0,
-  saturatedSeconds: 0.5,
-  fixedSeconds: 0.5,
+  saturatedSeconds: 0.3,
+  fixedSeconds: 0.3,
 };
 
 /**
