@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { CardElement } from './card-kit.js';
+
+/** Verbs of the update buttons on reminder and action cards. */
+export const ON_TRACK_VERB = 'update.ontrack';
+export const OPEN_FORM_VERB = 'update.form';
+export const SHOW_REMINDER_VERB = 'reminder.show';
+
+export const FORM_MODES = ['update', 'done', 'help', 'date'] as const;
+export type FormMode = (typeof FORM_MODES)[number];
+
+/** What every update button carries: the action, the reminder card it sits on (if any), a one-use key. */
+export const buttonDataSchema = z.object({
+  actionId: z.uuid('This card refers to an action that does not exist.'),
+  reminderId: z.uuid().optional(),
+  key: z.string().min(1).max(100).optional(),
+});
+export type ButtonData = z.infer<typeof buttonDataSchema>;
+
+export const openFormDataSchema = buttonDataSchema.extend({
+  mode: z.enum(FORM_MODES),
+  /** Carried from a plain-text answer's *Edit*: the form starts with what the words said. */
+  rag: z.enum(['red', 'amber', 'green']).optional(),
+  percent: z.coerce.number().int().min(0).max(100).optional(),
+  narrative: z.string().max(2_000).optional(),
+});
+
+export const showReminderDataSchema = z.object({ reminderId: z.uuid() });
+
+/**
+ * An Action.Execute (universal action) with an explicit Action.Submit fallback carrying the same data and
+ * verb. why: Teams clients without universal actions use the fallback; the bot dispatches both the same way.
+ */
+export function button(title: string, verb: string, data: Record<string, unknown>, extra: CardElement = {}) {
+  const payload = { verb, ...data };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: payload,
+    fallback: { type: 'Action.Submit', title, data: payload },
+    ...extra,
+  };
+}
+
+/** The five answers to a reminder, for one action: On track, Update, Done, Need help, Request new date. */
+export function updateButtons(data: ButtonData): CardElement[] {
+  const d = { ...data };
+  return [
+    button('On track', ON_TRACK_VERB, d, { style: 'positive' }),
+    button('Update', OPEN_FORM_VERB, { ...d, mode: 'update' }),
+    button('Done', OPEN_FORM_VERB, { ...d, mode: 'done' }),
+    button('Need help', OPEN_FORM_VERB, { ...d, mode: 'help' }),
+    button('Request new date', OPEN_FORM_VERB, { ...d, mode: 'date' }),
+  ];
+}

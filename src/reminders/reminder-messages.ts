@@ -1,0 +1,34 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { ActionView } from '../plan/action-view.js';
+import type { DueStatus } from '../plan/due-status.js';
+import type { ReminderTrigger } from './reminders.table.js';
+
+export interface ReminderItem {
+  action: ActionView;
+  due: DueStatus;
+  /** Set when the policy fired for this action today (others are listed for context). */
+  trigger?: ReminderTrigger;
+  /** Set once the person answered from this card: what was recorded, read-only. */
+  recorded?: string;
+}
+
+/** One person's bundled reminder for one day. */
+export interface ReminderView {
+  reminderId: string;
+  today: IsoDate;
+  /** Working days ahead the card looks (the policy's largest "days before"). */
+  windowDays: number;
+  items: ReminderItem[];
+}
+
+export interface EscalationView {
+  today: IsoDate;
+  escalateAfter: number;
+  items: { action: ActionView; due: DueStatus }[];
+}
+
+/** Renders the proactive messages of the reminder job as Bot Framework activities (cards live outside src/). */
+export interface ReminderMessages {
+  reminder(view: ReminderView, now: Date): Record<string, unknown>;
+  escalation(view: EscalationView, now: Date): Record<string, unknown>;
+}
