@@ -2,18 +2,38 @@ import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { seededStore, startEchoBot, startPracticePulse } from '../support/practice-pulse.js';
 import { errorRow } from '../support/run-scenarios.js';
 import { type StoreKind, storesFor } from '../support/stores.js';
+import { rssAfterFanout } from './footprint.fanout.js';
 
 const NAME = 'footprint';
 const RSS_LIMIT_MB: Record<StoreKind, number> = { pglite: 350, postgres: 150 };
 const label = (kind: StoreKind) => (kind === 'pglite' ? 'embedded' : 'PostgreSQL');
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
+const rssRow = (metric: string, rss: number, kind: StoreKind): BenchRow => ({
+  scenario: NAME,
+  metric,
+  value: Math.round(rss),
+  unit: 'MB',
+  target: `< ${RSS_LIMIT_MB[kind]} MB`,
+  ok: rss < RSS_LIMIT_MB[kind],
+});
+
+async function storeRows(kind: StoreKind, idleMs: number, fanout: number): Promise<BenchRow[]> {
   const store = await seededStore(kind);
   const bot = await startPracticePulse(store.env);
   try {
     await settle(idleMs);
     const rss = bot.rssMb();
+    const url = store.env.DATABASE_URL;
+    const afterFanout = url
+      ? [
+          rssRow(
+            `RSS after a ${fanout}-message fan-out, ${label(kind)}`,
+            await rssAfterFanout(bot, url, fanout),
+            kind,
+          ),
+        ]
+      : [];
     return [
       {
         scenario: NAME,
@@ -29,14 +49,8 @@ async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
         target: '< 3 s',
         ok: bot.readyMs < 3000,
       },
-      {
-        scenario: NAME,
-        metric: `idle RSS, production build, ${label(kind)}`,
-        value: Math.round(rss),
-        unit: 'MB',
-        target: `< ${RSS_LIMIT_MB[kind]} MB`,
-        ok: rss < RSS_LIMIT_MB[kind],
-      },
+      rssRow(`idle RSS, production build, ${label(kind)}`, rss, kind),
+      ...afterFanout,
     ];
   } finally {
     await bot.stop();
@@ -45,7 +59,8 @@ async function storeRows(kind: StoreKind, idleMs: number): Promise<BenchRow[]> {
 
 /**
  * Footprint (issues 3 and 11): how long practice-pulse takes to answer /api/health on a store that already
- * holds the sample plan, and its resident memory once idle; the bare echo bot's RSS for reference (full runs).
+ * holds the sample plan, its resident memory once idle and (on PostgreSQL) after its delivery worker sent a
+ * fan-out; the bare echo bot's RSS for reference (full runs).
  */
 export const footprintScenario: BenchScenario = {
   name: NAME,
@@ -55,7 +70,7 @@ export const footprintScenario: BenchScenario = {
     const rows: BenchRow[] = [];
     for (const kind of storesFor(quick)) {
       try {
-        rows.push(...(await storeRows(kind, idleMs)));
+        rows.push(...(await storeRows(kind, idleMs, quick ? 50 : 500)));
       } catch (error) {
         rows.push(errorRow(NAME, error));
       }
