@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { BenchRow } from '../bench.types.js';
 
@@ -10,11 +10,14 @@ export interface Machine {
   memoryGb: number;
   node: string;
   stores: string;
+  /** One-minute load average when the run started: above the core count, other work competed. */
+  loadAverage: number;
 }
 
 export function describeMachine(stores: string, now = new Date()): Machine {
   const cpu = cpus();
   return {
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     date: now.toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
@@ -47,7 +50,7 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 export function formatMachine(m: Machine): string {
-  return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}; stores: ${m.stores}`;
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, load average ${m.loadAverage} at the start; stores: ${m.stores}`;
 }
 
 /** The whole results document (bench/results.md). */
