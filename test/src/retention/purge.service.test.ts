@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { recordAudit } from '../../../src/audit/audit.repository.js';
 import type { Store } from '../../../src/db/connect.js';
 import { purgeBefore, retentionCutoff } from '../../../src/retention/purge.service.js';
+import { newId } from '../../../src/shared/ids.js';
 import { orgWithUpdates } from '../../support/status-updates.js';
 import { describeStores, testStore } from '../../support/store.js';
 
@@ -55,7 +56,10 @@ describeStores('purgeBefore', (kind) => {
       entity_id: '2025-06-01',
       change: 'purge',
     });
-    expect(audit[0]!.after).toMatchObject({ dryRun: false, steps: [{ rows: 2 }, { rows: 0 }] });
+    expect(audit[0]!.after).toMatchObject({
+      dryRun: false,
+      steps: [{ rows: 2 }, { rows: 0 }, { rows: 0 }, { rows: 0 }],
+    });
   });
 
   it('counts in a dry run and changes nothing, not even the audit log', async () => {
@@ -72,7 +76,9 @@ describeStores('purgeBefore', (kind) => {
       dryRun: true,
       steps: [
         { name: 'status_updates.narrative, blockers', rows: 1 },
-        { name: 'audit_log before/after narrative, blockers, comment', rows: 0 },
+        { name: 'date_requests.reason, decision_reason', rows: 0 },
+        { name: 'pulse_comments.text', rows: 0 },
+        { name: 'audit_log before/after narrative, blockers, comment, reasons', rows: 0 },
       ],
     });
     expect(await texts(orgId)).toEqual(before);
@@ -99,7 +105,7 @@ describeStores('purgeBefore', (kind) => {
       actor: 'cli',
       now: NOW,
     });
-    expect(report.steps[1]!.rows).toBe(1);
+    expect(report.steps.at(-1)!.rows).toBe(1);
     const rows = await store.db
       .selectFrom('audit_log')
       .select(['actor', 'change', 'before', 'after'])
@@ -121,10 +127,98 @@ describeStores('purgeBefore', (kind) => {
       actor: 'cli',
       now: NOW,
     });
-    expect(report.steps.map((s) => s.rows)).toEqual([0, 0]);
+    expect(report.steps.map((s) => s.rows)).toEqual([0, 0, 0, 0]);
     expect(await store.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).execute()).toEqual(
       [],
     );
+  });
+
+  it('blanks comments of rounds closed before the date, not of later or open rounds', async () => {
+    const { orgId } = await orgWithUpdates(store, []);
+    const round = async (state: string, closedAt: string | null) => {
+      const id = newId();
+      await store.db
+        .insertInto('pulse_rounds')
+        .values({
+          id,
+          org_id: orgId,
+          state: state as 'open' | 'closed',
+          opens_on: '2025-01-06',
+          closes_on: '2025-01-17',
+          created_by: 'test',
+          created_at: new Date('2025-01-01T00:00:00Z'),
+          closed_at: closedAt ? new Date(closedAt) : null,
+        })
+        .execute();
+      await store.db
+        .insertInto('pulse_comments')
+        .values({ id: newId(), round_id: id, team: null, text: 'Said' })
+        .execute();
+      return id;
+    };
+    const early = await round('closed', '2025-01-17T18:00:00Z');
+    const late = await round('closed', '2025-07-01T18:00:00Z');
+    const open = await round('open', null);
+    const dry = await purgeBefore(store.db, orgId, {
+      before: '2025-06-01',
+      dryRun: true,
+      actor: 'cli',
+      now: NOW,
+    });
+    expect(dry.steps.find((s) => s.name === 'pulse_comments.text')!.rows).toBe(1);
+    await purgeBefore(store.db, orgId, { before: '2025-06-01', dryRun: false, actor: 'cli', now: NOW });
+    const text = async (roundId: string) =>
+      (
+        await store.db
+          .selectFrom('pulse_comments')
+          .select('text')
+          .where('round_id', '=', roundId)
+          .executeTakeFirst()
+      )?.text;
+    expect([await text(early), await text(late), await text(open)]).toEqual([null, 'Said', 'Said']);
+  });
+
+  it('empties the reasons given for new dates before the date', async () => {
+    const { orgId, actionId } = await orgWithUpdates(store, []);
+    const personId = newId();
+    await store.db
+      .insertInto('people')
+      .values({ id: personId, org_id: orgId, display_name: 'A Owner', email: `${personId}@example.org` })
+      .execute();
+    for (const [key, at] of [
+      ['old', '2025-02-01T09:00:00Z'],
+      ['new', '2025-08-01T09:00:00Z'],
+    ] as const) {
+      await store.db
+        .insertInto('date_requests')
+        .values({
+          id: newId(),
+          org_id: orgId,
+          action_id: actionId,
+          requested_by_person_id: personId,
+          current_due_date: '2025-03-31',
+          requested_date: '2025-06-30',
+          reason: `Reason ${key}`,
+          state: 'declined',
+          decided_by_person_id: personId,
+          decision_reason: `Decision ${key}`,
+          decided_at: new Date(at),
+          idempotency_key: key,
+          created_at: new Date(at),
+        })
+        .execute();
+    }
+    await purgeBefore(store.db, orgId, { before: '2025-06-01', dryRun: false, actor: 'cli', now: NOW });
+    const rows = await store.db
+      .selectFrom('date_requests')
+      .select(['reason', 'decision_reason', 'requested_date'])
+      .where('org_id', '=', orgId)
+      .orderBy('created_at')
+      .execute();
+    expect(rows).toEqual([
+      { reason: '', decision_reason: null, requested_date: '2025-06-30' },
+      { reason: 'Reason new', decision_reason: 'Decision new', requested_date: '2025-06-30' },
+    ]);
   });
 
   it.each([
