@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -13,14 +14,31 @@ const BUILD_DIR = join(repoRoot, 'node_modules', '.cache', 'practice-pulse-bench
 
 let appBuild: Promise<string> | undefined;
 
+/** A digest of everything the production build compiles, to reuse an earlier build of the same sources. */
+function sourceDigest(): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => hash.update(path).update(readFileSync(join(repoRoot, path)));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json']) add(file);
+  for (const dir of ['src', 'bot', 'cards']) {
+    const files = readdirSync(join(repoRoot, dir), { recursive: true, encoding: 'utf8' });
+    for (const file of files.filter((f) => /\.(ts|json)$/.test(f)).sort()) add(join(dir, file));
+  }
+  return hash.digest('hex');
+}
+
 /**
- * The production build (`npm run build`'s tsconfig) compiled once per run; returns the entry point
- * (`src/index.js`), which is what `npm run start:prod` runs. Type errors elsewhere in a shared tree still
- * emit JavaScript, so only a missing entry point fails.
+ * The production build (`npm run build`'s tsconfig), compiled once per change of the sources; returns the
+ * entry point (`src/index.js`), which is what `npm run start:prod` runs. Type errors elsewhere in a shared
+ * tree still emit JavaScript, so only a missing entry point fails.
  */
 export function productionBuild(): Promise<string> {
   appBuild ??= (async () => {
     const outDir = join(BUILD_DIR, 'app');
+    const entry = join(outDir, 'src', 'index.js');
+    const digestFile = join(outDir, '.source-digest');
+    const digest = sourceDigest();
+    if (existsSync(entry) && existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest)
+      return entry;
     rmSync(outDir, { recursive: true, force: true });
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], {
@@ -28,8 +46,8 @@ export function productionBuild(): Promise<string> {
     }).catch(() => undefined);
     // why: the nearest package.json decides ESM or CommonJS, and the lookup stops at node_modules.
     writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
-    const entry = join(outDir, 'src', 'index.js');
     if (!existsSync(entry)) throw new Error(`the production build produced no ${entry}`);
+    writeFileSync(digestFile, digest);
     return entry;
   })();
   return appBuild;
