@@ -3,6 +3,7 @@ import type { BotCommand } from './command.js';
 import { digestCommands } from './digest.command.js';
 import { helpCommand } from './help.command.js';
 import { myActionsCommand } from './my-actions.command.js';
+import { pulseCommands } from './pulse.command.js';
 import { whoamiCommand } from './whoami.command.js';
 
 /** Every typed command, in the order help lists them. Register a new command with one line here. */
@@ -13,6 +14,7 @@ commands.push(
   actionCommand,
   whoamiCommand,
   ...digestCommands,
+  ...pulseCommands,
 );
 
 /** The command whose pattern matches the text, with its match. */
