@@ -1,7 +1,8 @@
 import { addDays, localDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import { listUnreachable } from '../delivery/delivery-status.js';
-import type { DigestView } from './digest-view.js';
+import { latestResults } from '../pulse/pulse-results.service.js';
+import type { DigestPulse, DigestView } from './digest-view.js';
 import { type ActionFigure, planFigures } from './plan-figures.js';
 import { weeklyChanges } from './weekly-changes.js';
 
@@ -77,7 +78,23 @@ export async function composeDigest(
       ragChanges: changes.ragChanges.flatMap((c) => known(c.actionId).map((action) => ({ ...c, action }))),
     },
     unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind })),
-    pulse: null,
+    pulse: await pulseSection(db, orgId, options.minGroup),
     dashboardUrl: dashboardUrl(options.publicUrl, areaFilter),
+  };
+}
+
+/** The latest closed Health Check round, with only the figures that pass the anonymity threshold. */
+async function pulseSection(db: Executor, orgId: string, minGroup: number): Promise<DigestPulse | null> {
+  const results = await latestResults(db, orgId, minGroup);
+  if (!results) return null;
+  return {
+    roundName: results.round.name,
+    previousRoundName: results.previous?.name ?? null,
+    responseRate: results.round.responseRate,
+    statements: results.statements.map((s) => ({
+      text: s.text,
+      percent: s.suppressed ? null : s.percentAgree,
+      change: s.suppressed ? null : s.change,
+    })),
   };
 }

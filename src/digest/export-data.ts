@@ -1,6 +1,8 @@
 import { addDays, localDate, zonedInstant } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import type { Rag } from '../db/schema.js';
+import type { RoundResults } from '../pulse/pulse-results.js';
+import { resultsByRound } from '../pulse/pulse-results.service.js';
 import { type ExportPeriod, resolvePeriod } from './export-request.js';
 import { type PlanFigures, planFigures } from './plan-figures.js';
 
@@ -25,6 +27,9 @@ export interface ExportData {
   period: ExportPeriod;
   figures: PlanFigures;
   updates: UpdateRow[];
+  /** Closed Health Check rounds, oldest first, with suppression applied. */
+  rounds: RoundResults[];
+  minGroup: number;
 }
 
 export interface ExportDataOptions {
@@ -32,6 +37,7 @@ export interface ExportDataOptions {
   from?: string | undefined;
   to?: string | undefined;
   priorityAreas?: string[] | undefined;
+  minGroup: number;
 }
 
 export async function exportData(
@@ -81,6 +87,8 @@ export async function exportData(
     timeZone: options.timeZone,
     period,
     figures,
+    rounds: await resultsByRound(db, orgId, options.minGroup),
+    minGroup: options.minGroup,
     updates: rows.flatMap((r) => {
       const area = areaOf.get(r.action_id);
       if (area === undefined) return [];

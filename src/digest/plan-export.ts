@@ -36,7 +36,12 @@ export async function buildPlanExport(
   settings: PlanExportSettings,
 ): Promise<PlanExport> {
   const { format, from, to, priorityAreas } = parseExportRequest(request);
-  const data = await exportData(db, orgId, { timeZone: settings.timeZone, from, to, priorityAreas }, now);
+  const data = await exportData(
+    db,
+    orgId,
+    { timeZone: settings.timeZone, from, to, priorityAreas, minGroup: settings.minGroup },
+    now,
+  );
   const stem = `plan-${localDate(now, settings.timeZone)}`;
   if (format === 'csv') {
     return {

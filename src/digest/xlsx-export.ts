@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { longDate } from '../calendar/iso-date.js';
 import { ACTION_COLUMNS, type Column, STATUS_LABEL, UPDATE_COLUMNS, wallClock } from './export-columns.js';
 import type { ExportData } from './export-data.js';
+import { HEALTH_CHECK_COLUMNS, healthCheckRows } from './health-check-sheet.js';
 import type { HeadlineCounts } from './plan-figures.js';
 
 /** Excel's own "Good / Neutral / Bad" fills, so the colours read as they do in any council's workbook. */
@@ -85,17 +86,14 @@ function addSummary(book: ExcelJS.Workbook, data: ExportData) {
   ]);
 }
 
-/** The board-paper workbook: Summary, Actions (one row each), Updates in the period, and any extra sheets. */
-export async function toXlsx(
-  data: ExportData,
-  extraSheets: ((book: ExcelJS.Workbook) => void)[] = [],
-): Promise<Buffer> {
+/** The board-paper workbook: Summary, Actions (one row each), Updates in the period, Health Check by round. */
+export async function toXlsx(data: ExportData): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'practice-pulse';
   book.created = data.generatedAt;
   addSummary(book, data);
   addTable(book, 'Actions', ACTION_COLUMNS, data.figures.actions, data.timeZone);
   addTable(book, 'Updates', UPDATE_COLUMNS, data.updates, data.timeZone);
-  for (const add of extraSheets) add(book);
+  addTable(book, 'Health Check', HEALTH_CHECK_COLUMNS, healthCheckRows(data), data.timeZone);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -6,7 +6,10 @@ import { composeDigest } from '../../../src/digest/digest.service.js';
 import { ExportRequestError } from '../../../src/digest/export-request.js';
 import { buildPlanExport } from '../../../src/digest/plan-export.js';
 import { listActions } from '../../../src/plan/action.repository.js';
+import { openRound } from '../../../src/pulse/round.service.js';
+import { closeRound } from '../../../src/pulse/round-close.service.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
+import { answerAll, socialWorkerOrg } from '../../support/pulse-fixtures.js';
 import { createOrg, describeStores, testStore } from '../../support/store.js';
 import { type FixtureUpdate, recordUpdates } from './digest-fixtures.js';
 
@@ -46,7 +49,7 @@ describeStores('plan export', (kind) => {
     expect(file.filename).toBe('plan-2020-06-08.xlsx');
     expect(file.contentType).toContain('spreadsheetml');
     const book = await workbook(file.body);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Actions', 'Updates']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Summary', 'Actions', 'Updates', 'Health Check']);
     const sheet = book.getWorksheet('Actions')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(3).width).toBe(60);
@@ -146,5 +149,58 @@ describeStores('plan export', (kind) => {
     );
     expect(book.getWorksheet('Actions')!.rowCount).toBe(1);
     expect(book.getWorksheet('Summary')!.getCell('A1').value).toBe('Improvement plan');
+  });
+});
+
+describeStores('plan export: Health Check by round', (kind) => {
+  it('lists every closed round and statement; a round under the threshold shows no figure, only why', async () => {
+    const store = await testStore(kind);
+    const { orgId, people } = await socialWorkerOrg(store, { A: 10 });
+    for (const [opensOn, answering] of [
+      ['2025-10-06', 7],
+      ['2025-11-03', 4],
+    ] as const) {
+      const round = await openRound(
+        store.db,
+        orgId,
+        { actor: 'test' },
+        { today: opensOn, openDays: 5, minGroup: 5 },
+        new Date(`${opensOn}T09:00:00Z`),
+      );
+      await answerAll(store, orgId, round.id, people.slice(0, answering), opensOn);
+      await closeRound(
+        store.db,
+        orgId,
+        round.id,
+        'test',
+        new Date(new Date(`${opensOn}T23:00:00Z`).getTime() + 6 * 86_400_000),
+      );
+    }
+    const file = await buildPlanExport(
+      store.db,
+      orgId,
+      { format: 'xlsx' },
+      new Date('2025-11-20T10:00:00Z'),
+      SETTINGS,
+    );
+    const sheet = (await workbook(file.body)).getWorksheet('Health Check')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
+    const [shown, hidden] = [
+      rows.filter((r) => r[15] === undefined || r[15] === null),
+      rows.filter((r) => typeof r[15] === 'string'),
+    ];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(hidden).toHaveLength(shown.length);
+    for (const r of shown) {
+      expect(r[4]).toBe(7);
+      expect(r[5]).toBe(70);
+      expect(typeof r[7]).toBe('number');
+    }
+    for (const r of hidden) {
+      expect(r[15]).toBe('Not shown: fewer than 5 answered');
+      expect(r.slice(4, 15).filter((v) => v !== undefined && v !== null)).toEqual([]);
+    }
   });
 });
