@@ -6,6 +6,7 @@ import { composeDigest } from '../digest/digest.service.js';
 import { type ActionFigure, emptyCounts, type HeadlineCounts, planFigures } from '../digest/plan-figures.js';
 import { listActions } from '../plan/action.repository.js';
 import type { DashboardObjective, DashboardRow, DashboardStatus, TabDashboard } from './tab-api.types.js';
+import { healthCheckSeries } from './tab-pulse.js';
 
 export const dashboardQuery = z
   .object({
@@ -97,7 +98,7 @@ export async function buildDashboard(
     overdue: digest.overdue.filter(keep).map(row),
     dueSoon: digest.dueSoon.filter(keep).map(row),
     timeline: await timeline(app, viewer.orgId, new Set(shown.map((a) => a.id))),
-    pulse: null,
+    pulse: await healthCheckSeries(db, viewer.orgId, config.PULSE_MIN_GROUP),
     unreachable: digest.unreachable,
     canExport: false,
   };
