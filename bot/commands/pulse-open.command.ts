@@ -8,9 +8,6 @@ import { type BotTurn, replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 
-const OPTIONS =
-  /^(?:\s*(?:from\s+(?<from>\S+)|until\s+(?<until>\S+)|team\s+(?<team>.+?)|service\s+(?<service>.+?)))*\s*$/i;
-
 /** Reads `[from <date>] [until <date>] [team <name> | service <name>]`; undefined when the words do not fit. */
 export function parseOpenOptions(text: string): Omit<OpenRequest, 'actor'> | undefined {
   const parts = text

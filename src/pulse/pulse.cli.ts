@@ -1,0 +1,123 @@
+import { localDate, shortDate } from '../calendar/iso-date.js';
+import { type CliCommand, type CliContext, parseArgs, UsageError } from '../cli/cli-command.js';
+import { PulseInputError } from './pulse-errors.js';
+import { latestResults } from './pulse-results.service.js';
+import { pulseStatus } from './pulse-status.service.js';
+import { liveRound } from './round.repository.js';
+import { openRound } from './round.service.js';
+import { closeRound } from './round-close.service.js';
+import {
+  addStatement,
+  listLiveStatements,
+  retireStatement,
+  rewordStatement,
+} from './statement.repository.js';
+
+/** Input problems are printed as the message, like usage errors. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof PulseInputError ? new UsageError(error.message) : error;
+  }
+}
+
+const text = (value: string | true | undefined) => (typeof value === 'string' ? value : undefined);
+
+const openCli: CliCommand = {
+  name: 'pulse open',
+  usage: 'pulse open [--close <date>] [--open <date>] [--team <name> | --service <name>]',
+  summary: 'Open (or schedule) a Health Check round for the roster’s social workers.',
+  async run(args, { app, orgId, out }: CliContext) {
+    const { options, positional } = parseArgs(args);
+    if (positional.length) throw new UsageError(`usage: ${this.usage}`);
+    const now = app.clock.now();
+    const c = app.config;
+    const round = await guarded(() =>
+      openRound(
+        app.db,
+        orgId,
+        {
+          closesOn: text(options.get('close')),
+          opensOn: text(options.get('open')),
+          team: text(options.get('team')),
+          service: text(options.get('service')),
+          actor: 'cli',
+        },
+        { today: localDate(now, c.TIME_ZONE), openDays: c.PULSE_OPEN_DAYS, minGroup: c.PULSE_MIN_GROUP },
+        now,
+      ),
+    );
+    out(
+      `Round ${round.id} ${round.state === 'open' ? 'is open' : `opens ${shortDate(round.opens_on)}`}: ${round.audience_size} social workers asked, closes ${shortDate(round.closes_on)}.`,
+    );
+    return 0;
+  },
+};
+
+const closeCli: CliCommand = {
+  name: 'pulse close',
+  usage: 'pulse close',
+  summary: 'Close the Health Check round in flight now (answers become anonymous counts).',
+  async run(_args, { app, orgId, out }) {
+    const round = await liveRound(app.db, orgId);
+    if (!round) throw new UsageError('No Health Check round is open or scheduled.');
+    const closed = await guarded(() => closeRound(app.db, orgId, round.id, 'cli', app.clock.now()));
+    out(`Round ${closed.id} closed.`);
+    return 0;
+  },
+};
+
+const statusCli: CliCommand = {
+  name: 'pulse status',
+  usage: 'pulse status',
+  summary: 'Response so far in the open round (counts only), or the latest results.',
+  async run(_args, { app, orgId, out }) {
+    const status = await pulseStatus(app.db, orgId, app.config.PULSE_MIN_GROUP);
+    if (status) {
+      const answered =
+        status.answered === null
+          ? `fewer than ${status.minGroup}`
+          : `${status.answered} (${status.responseRate}%)`;
+      out(
+        `Round ${status.roundId} ${status.state} until ${shortDate(status.closesOn)}: ${answered} of ${status.audience} answered.`,
+      );
+      return 0;
+    }
+    const results = await latestResults(app.db, orgId, app.config.PULSE_MIN_GROUP);
+    if (!results) out('No Health Check round has run yet.');
+    else {
+      const rate =
+        results.round.responseRate === null
+          ? 'too few answered to show'
+          : `${results.round.responseRate}% answered`;
+      out(`Latest round ${results.round.name}, closed ${shortDate(results.round.closesOn)}: ${rate}.`);
+      for (const s of results.statements)
+        out(`  ${s.code}: ${s.percentAgree === null ? 'not shown' : `${s.percentAgree}% agree`}`);
+    }
+    return 0;
+  },
+};
+
+const statementsCli: CliCommand = {
+  name: 'pulse statements',
+  usage: 'pulse statements [add|reword <code> <text…> | retire <code>]',
+  summary: 'List the Health Check statements; add, reword (starts a new series) or retire one.',
+  async run(args, { app, orgId, out }) {
+    const [verb, code, ...words] = args;
+    const now = app.clock.now();
+    const wording = words.join(' ');
+    if (verb === 'add' && code)
+      await guarded(() => addStatement(app.db, orgId, { code, text: wording }, 'cli', now));
+    else if (verb === 'reword' && code)
+      await guarded(() => rewordStatement(app.db, orgId, { code, text: wording }, 'cli', now));
+    else if (verb === 'retire' && code && !wording)
+      await guarded(() => retireStatement(app.db, orgId, code, 'cli', now));
+    else if (verb !== undefined) throw new UsageError(`usage: ${this.usage}`);
+    for (const s of await listLiveStatements(app.db, orgId)) out(`  ${s.code.padEnd(24)} ${s.text}`);
+    return 0;
+  },
+};
+
+/** The pulse subcommands of `npm run cli`; registered with one line in cli/commands.ts. */
+export const pulseCliCommands: CliCommand[] = [openCli, closeCli, statusCli, statementsCli];
