@@ -99,7 +99,7 @@ describe('pulse card', () => {
   });
 
   it('carries data its own schema reads back into answers', () => {
-    const data = (card.actions?.[0] as { data: Record<string, unknown> }).data;
+    const data = (card.actions![0] as { data: Record<string, unknown> }).data;
     const parsed = pulseSubmitSchema.parse({ ...data, [`s-${S1}`]: '4', [`s-${S2}`]: 'none', comment: '  ' });
     expect(parsed).toEqual({ roundId: ROUND, answers: { [S1]: '4', [S2]: 'none' }, comment: null });
   });
@@ -135,7 +135,7 @@ describe('thank-you, refusal and status cards', () => {
     const card = buildPulseThanksCard({ roundId: ROUND, closesOn: '2025-12-12' });
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('Thank you. You can change your answers until Fri 12 Dec.');
-    expect(pulseChangeSchema.safeParse((card.actions?.[0] as { data: unknown }).data).success).toBe(true);
+    expect(pulseChangeSchema.safeParse((card.actions![0] as { data: unknown }).data).success).toBe(true);
   });
 
   it('says nothing was recorded when answers are refused', () => {
