@@ -20,6 +20,13 @@ const day = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`))
     .replace(',', '');
+const dayWithYear = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
 
 function section(title: string, body: CardElement[]): CardElement {
   return {
@@ -85,6 +92,31 @@ function changeLines(view: DigestView): CardElement[] {
     ),
     ...capped(ch.completed, (a) => `Completed: ${actionLabel(a)}`, 'Nothing completed this week.', 3),
   ];
+  if (ch.escalations.length) {
+    lines.push(
+      text(`Escalated to the programme leads (${ch.escalations.length}):`, {
+        weight: 'Bolder',
+        spacing: 'Small',
+      }),
+      ...capped(
+        ch.escalations,
+        (e) =>
+          `${actionLabel(e.action)} — ${escapeText(e.ownerRoles.join(', ') || owners(e.action))} · ${plural(e.workingDaysOverdue, 'working day')} overdue`,
+        '',
+        4,
+      ),
+    );
+  }
+  if (ch.newDates.length) {
+    lines.push(
+      ...capped(
+        ch.newDates,
+        (d) => `New date for ${actionLabel(d.action)}: ${dayWithYear(d.from)} → ${dayWithYear(d.to)}`,
+        '',
+        4,
+      ),
+    );
+  }
   if (ch.ragChanges.length) {
     lines.push(
       ...capped(ch.ragChanges, (c) => `${actionLabel(c.action)}: ${ragText(c.from)} → ${ragText(c.to)}`, ''),

@@ -25,12 +25,30 @@ export interface DigestRagChange {
   to: Rag;
 }
 
+export interface DigestNewDate {
+  action: ActionFigure;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface DigestEscalation {
+  action: ActionFigure;
+  escalatedOn: IsoDate;
+  workingDaysOverdue: number;
+  /** Owner roles when escalated. */
+  ownerRoles: string[];
+}
+
 export interface DigestChanges {
   since: IsoDate;
   updates: number;
   actionsUpdated: number;
   completed: ActionFigure[];
   ragChanges: DigestRagChange[];
+  /** Due dates moved by an approved request in the week. */
+  newDates: DigestNewDate[];
+  /** Actions escalated to the programme leads in the seven days before today. */
+  escalations: DigestEscalation[];
 }
 
 export interface DigestUnreachable {

@@ -2,6 +2,8 @@ import { addDays, localDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import { listUnreachable } from '../delivery/delivery-status.js';
 import { latestResults } from '../pulse/pulse-results.service.js';
+import { listEscalations } from '../reminders/escalation.repository.js';
+import { listDateChanges } from '../updates/date-request.repository.js';
 import type { DigestPulse, DigestView } from './digest-view.js';
 import { type ActionFigure, planFigures } from './plan-figures.js';
 import { weeklyChanges } from './weekly-changes.js';
@@ -54,6 +56,9 @@ export async function composeDigest(
     .orderBy('imported_at', 'desc')
     .executeTakeFirst();
   const unreachable = await listUnreachable(db, orgId);
+  // why: escalations are made per local date; the seven days before today never overlap last week's digest.
+  const escalations = await listEscalations(db, orgId, addDays(today, -7), addDays(today, -1));
+  const newDates = await listDateChanges(db, orgId, since, options.now);
   const known = (id: string): ActionFigure[] => {
     const a = byId.get(id);
     return a ? [a] : [];
@@ -76,6 +81,17 @@ export async function composeDigest(
       actionsUpdated: changes.actionsUpdated,
       completed: changes.completedIds.flatMap(known),
       ragChanges: changes.ragChanges.flatMap((c) => known(c.actionId).map((action) => ({ ...c, action }))),
+      newDates: newDates.flatMap((d) =>
+        known(d.actionId).map((action) => ({ action, from: d.currentDueDate, to: d.requestedDate })),
+      ),
+      escalations: escalations.flatMap((e) =>
+        known(e.actionId).map((action) => ({
+          action,
+          escalatedOn: e.escalatedOn,
+          workingDaysOverdue: e.workingDaysOverdue,
+          ownerRoles: e.ownerRoles,
+        })),
+      ),
     },
     unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind })),
     pulse: await pulseSection(db, orgId, options.minGroup),

@@ -60,3 +60,76 @@ export async function setState(
     .where('ref', '=', ref)
     .execute();
 }
+
+const actionId = async (db: Kysely<DB>, orgId: string, ref: string) =>
+  (
+    await db
+      .selectFrom('actions')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('ref', '=', ref)
+      .executeTakeFirstOrThrow()
+  ).id;
+
+/** An escalation row as the reminders job writes it. */
+export async function recordEscalation(
+  db: Kysely<DB>,
+  orgId: string,
+  ref: string,
+  escalatedOn: string,
+  days: number,
+) {
+  const action = await db
+    .selectFrom('actions')
+    .select(['id', 'due_date'])
+    .where('org_id', '=', orgId)
+    .where('ref', '=', ref)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('escalations')
+    .values({
+      id: newId(),
+      org_id: orgId,
+      action_id: action.id,
+      due_date: action.due_date,
+      escalated_on: escalatedOn,
+      working_days_overdue: days,
+      owner_roles: JSON.stringify(['DCS']),
+      created_at: new Date(`${escalatedOn}T08:30:00Z`),
+    })
+    .execute();
+}
+
+/** A new-date request decided at `decidedAt` (approved or declined). */
+export async function recordDateDecision(
+  db: Kysely<DB>,
+  orgId: string,
+  ref: string,
+  dates: { from: string; to: string },
+  state: 'approved' | 'declined',
+  decidedAt: string,
+) {
+  const person = await db
+    .selectFrom('people')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('date_requests')
+    .values({
+      id: newId(),
+      org_id: orgId,
+      action_id: await actionId(db, orgId, ref),
+      requested_by_person_id: person.id,
+      current_due_date: dates.from,
+      requested_date: dates.to,
+      reason: 'Waiting for partners',
+      state,
+      decided_by_person_id: person.id,
+      decided_at: new Date(decidedAt),
+      idempotency_key: newId(),
+      created_at: new Date(decidedAt),
+    })
+    .execute();
+}

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { buildDigestCard } from '../../../cards/digest.card.js';
 import { addDays } from '../../../src/calendar/iso-date.js';
 import type { Store } from '../../../src/db/connect.js';
 import { composeDigest } from '../../../src/digest/digest.service.js';
@@ -6,9 +7,17 @@ import type { DigestView } from '../../../src/digest/digest-view.js';
 import { planFigures } from '../../../src/digest/plan-figures.js';
 import { listActions } from '../../../src/plan/action.repository.js';
 import type { ActionView } from '../../../src/plan/action-view.js';
+import { cardText } from '../../support/bot-harness.js';
+import { validateCard } from '../../support/card-validation.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
 import { createOrg, describeStores, testStore } from '../../support/store.js';
-import { type FixtureUpdate, recordUpdates, setState } from './digest-fixtures.js';
+import {
+  type FixtureUpdate,
+  recordDateDecision,
+  recordEscalation,
+  recordUpdates,
+  setState,
+} from './digest-fixtures.js';
 
 const IMPORTED = new Date('2020-02-03T09:00:00Z');
 /** Monday 8 June 2020, 08:30 BST: the digest's moment; its week runs from 1 June 08:30 BST. */
@@ -58,6 +67,34 @@ describeStores('weekly digest figures', (kind) => {
       UPDATES.filter((u) => new Date(u.at) <= NOW),
     );
     await setState(store.db, orgId, '10e', 'withdrawn', new Date('2020-05-01T09:00:00Z'));
+    await recordEscalation(store.db, orgId, '1a', '2020-05-31', 20); // 8 days before: last week's digest had it
+    await recordEscalation(store.db, orgId, '1b', '2020-06-01', 21);
+    await recordEscalation(store.db, orgId, '2a', '2020-06-07', 23);
+    await recordEscalation(store.db, orgId, '2b', '2020-06-08', 24); // today: next week's digest
+    await recordDateDecision(
+      store.db,
+      orgId,
+      '4a',
+      { from: '2020-05-29', to: '2020-07-31' },
+      'approved',
+      '2020-06-02T10:00:00Z',
+    );
+    await recordDateDecision(
+      store.db,
+      orgId,
+      '4b',
+      { from: '2020-05-29', to: '2020-08-31' },
+      'declined',
+      '2020-06-02T11:00:00Z',
+    );
+    await recordDateDecision(
+      store.db,
+      orgId,
+      '4c',
+      { from: '2020-05-29', to: '2020-09-30' },
+      'approved',
+      '2020-05-30T10:00:00Z',
+    );
     digest = await composeDigest(store.db, orgId, { now: NOW, timeZone: TZ, minGroup: 5 });
     actions = await listActions(store.db, orgId);
   });
@@ -118,6 +155,18 @@ describeStores('weekly digest figures', (kind) => {
     expect(digest.changes.since).toBe('2020-06-01');
   });
 
+  it('lists the escalations of the seven days before today and the new dates approved in the week', () => {
+    expect(
+      digest.changes.escalations.map((e) => [e.action.ref, e.escalatedOn, e.workingDaysOverdue]),
+    ).toEqual([
+      ['1b', '2020-06-01', 21],
+      ['2a', '2020-06-07', 23],
+    ]);
+    expect(digest.changes.newDates.map((d) => [d.action.ref, d.from, d.to])).toEqual([
+      ['4a', '2020-05-29', '2020-07-31'],
+    ]);
+  });
+
   it('limits every figure to the subscribed priority areas', async () => {
     const area = digest.areas[0]!.name;
     const limited = await composeDigest(store.db, orgId, {
@@ -129,6 +178,22 @@ describeStores('weekly digest figures', (kind) => {
     expect(limited.areas.map((a) => a.name)).toEqual([area]);
     expect(limited.headline).toEqual(digest.areas[0]!.counts);
     expect(limited.overdue.every((a) => a.priorityArea === area)).toBe(true);
+  });
+
+  it('renders a valid card showing these figures', () => {
+    const card = buildDigestCard(digest, 5);
+    expect(validateCard(card)).toEqual([]);
+    const text = cardText(card);
+    const h = digest.headline;
+    expect(text).toContain(
+      `**${h.total} actions**: ${h.onTrack} on track, ${h.atRisk} at risk, ${h.offTrack} off track, ${h.complete} complete; ${h.overdue} overdue; ${h.stale} with no update in 30 days.`,
+    );
+    expect(text).toContain(`Overdue (${digest.overdue.length})`);
+    expect(text).toContain(
+      `${digest.changes.updates} updates on ${digest.changes.actionsUpdated} actions; 1 completed.`,
+    );
+    expect(text).toContain('Escalated to the programme leads (2):');
+    expect(text).toContain('New date for **4a**');
   });
 
   it('the tab and the export read the same figures (planFigures)', async () => {
