@@ -124,15 +124,28 @@ export class ProactiveSender implements MessageSender {
  * the delivery worker must see every answer to pace the tenant, honour Retry-After and record attempts.
  */
 function withoutConnectorRetries(auth: BotFrameworkAuthentication): BotFrameworkAuthentication {
+  const clients = new Map<string, ReturnType<ConnectorFactory['create']>>();
   const createConnectorFactory = (
     claims: Parameters<BotFrameworkAuthentication['createConnectorFactory']>[0],
   ) => {
     const inner = auth.createConnectorFactory(claims);
+    const create = async (serviceUrl: string, audience?: string) => {
+      const client = await inner.create(serviceUrl, audience);
+      const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+      pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      return client;
+    };
     return {
-      create: async (serviceUrl: string, audience?: string) => {
-        const client = await inner.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
-        pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      // why: building a connector client (credentials, HTTP pipeline) per message costs more than the send;
+      // one per service URL is what botbuilder's older adapter kept too. Its credentials refresh their own token.
+      create: (serviceUrl: string, audience?: string) => {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        let client = clients.get(key);
+        if (!client) {
+          client = create(serviceUrl, audience);
+          client.catch(() => clients.delete(key));
+          clients.set(key, client);
+        }
         return client;
       },
     } as ConnectorFactory;

@@ -1,17 +1,19 @@
-import { createAdapter } from '../bot/adapter.js';
+import { botAppId, createAdapter } from '../bot/adapter.js';
 import { cardActions } from '../bot/card-actions/index.js';
 import { commands, matchCommand } from '../bot/commands/index.js';
 import { inboundRateLimit } from '../bot/inbound-rate-limit.middleware.js';
 import { PracticePulseBot } from '../bot/practice-pulse.bot.js';
+import { ProactiveSender } from '../bot/proactive-sender.js';
 import type { AppContext } from './app-context.js';
 import { defaultTenant, loadConfig } from './config/load-config.js';
 import { assertProductionReady } from './config/production-guard.js';
 import { openStore } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { opsRoutes } from './http/ops.routes.js';
 import { createServer, listen } from './http/server.js';
-import { describeImport } from './plan/import-files.js';
 import { metrics } from './ops/metrics.js';
+import { describeImport } from './plan/import-files.js';
 import { loadSamplePlan } from './plan/sample-plan.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
@@ -35,9 +37,21 @@ adapter.use(inboundRateLimit(app));
 const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
 const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics)] });
 await listen(server, config.PORT);
+const sender = ProactiveSender.fromAdapter(adapter, botAppId(config));
+const delivery = new DeliveryWorker({
+  db: store.db,
+  sender,
+  logger: log,
+  onOutcome: (k, o) => metrics.deliveryOutcome(k, o),
+});
+delivery.start();
 log.info(
   { port: config.PORT, store: store.kind },
   `practice-pulse listening on http://127.0.0.1:${config.PORT}/api/messages — talk to it with: npm run playground`,
 );
 
-onShutdown(log, [() => new Promise<void>((resolve) => server.close(() => resolve())), () => store.close()]);
+onShutdown(log, [
+  () => new Promise<void>((resolve) => server.close(() => resolve())),
+  () => delivery.stop(),
+  () => store.close(),
+]);

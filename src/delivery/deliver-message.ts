@@ -16,6 +16,8 @@ export interface DeliveryContext {
   clock: Clock;
   logger: Logger;
   retry: RetryOptions;
+  /** A send with no answer by then counts as failed and is retried (kept well inside the lease). */
+  sendTimeoutMs: number;
   random: () => number;
   /** Waits for this message's pacing slot; false when the worker is stopping or the wait outlasts the lease. */
   waitTurn(message: ClaimedMessage, conversationKey: string, requests: number): Promise<boolean>;
@@ -55,11 +57,8 @@ export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessa
   }
   let receipt: Awaited<ReturnType<MessageSender['send']>>;
   try {
-    receipt = await ctx.sender.send({
-      orgId: message.orgId,
-      target: resolved.target,
-      activity: message.payload,
-    });
+    const request = { orgId: message.orgId, target: resolved.target, activity: message.payload };
+    receipt = await withTimeout(ctx.sender.send(request), ctx.sendTimeoutMs);
   } catch (error) {
     return recordFailure(ctx, message, resolved.pacingKey, asSendFailure(error));
   }
@@ -93,6 +92,22 @@ async function recordFailure(
   await scheduleRetry(ctx.db, message, { at, status, error: failure.message });
   ctx.logger.info({ ...log, delayMs: decision.delayMs }, 'delivery will be retried');
   return decision.throttled ? 'throttled' : 'retry';
+}
+
+/** why: a hung connection must not hold the claim past its lease, or another worker would send it too. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SendFailure(`no answer from Teams within ${ms} ms`, undefined, 'ETIMEDOUT')),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function asSendFailure(error: unknown): SendFailure {

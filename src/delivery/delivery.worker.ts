@@ -15,6 +15,8 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   /** How long a claim holds before another worker may take the message over. Default 60 s. */
   leaseMs?: number;
+  /** How long a send may take before it counts as failed and is retried. Default: a quarter of the lease. */
+  sendTimeoutMs?: number;
   /** How often to look for due messages when idle. Default 500 ms. */
   pollMs?: number;
   /** Heartbeat period for sharing the tenant limit with other copies. Default 5 s. */
@@ -43,7 +45,7 @@ export interface DeliveryWorkerDeps {
 export class DeliveryWorker {
   readonly id = `worker-${newId()}`;
   readonly counts: Record<Outcome, number> = { sent: 0, retry: 0, throttled: 0, failed: 0, released: 0 };
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'retry' | 'onlyOrgs'>>;
+  private readonly options: Required<Omit<DeliveryWorkerOptions, 'retry' | 'onlyOrgs' | 'sendTimeoutMs'>>;
   private readonly onlyOrgs: string[] | undefined;
   private readonly ctx: DeliveryContext;
   private readonly pacer: DeliveryPacer;
@@ -74,6 +76,7 @@ export class DeliveryWorker {
       logger: deps.logger ?? createLogger('silent'),
       random: deps.random ?? Math.random,
       retry: { ...defaultRetryOptions, ...options.retry },
+      sendTimeoutMs: options.sendTimeoutMs ?? this.options.leaseMs / 4,
       waitTurn: (message, key, requests) => this.waitTurn(message, key, requests),
       pause: (orgId, key, until) => this.pacer.pause(orgId, key, until),
     };

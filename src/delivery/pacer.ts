@@ -29,18 +29,18 @@ export class DeliveryPacer {
       options.margin,
     );
     this.tenants = new PacedRateLimiter(options.tenantRatePerSecond);
-    this.departureCap = Math.floor(options.tenantRatePerSecond + 1);
+    this.departureCap = departureCap(options.tenantRatePerSecond);
   }
 
   setTenantRate(ratePerSecond: number): void {
     this.tenants.setRate(ratePerSecond);
-    const cap = Math.floor(ratePerSecond + 1);
+    const cap = departureCap(ratePerSecond);
     if (cap !== this.departureCap) this.departures.clear();
     this.departureCap = cap;
   }
 
   /**
-   * The last check as a request leaves: at most rate + 1 departures per tenant in any second. Slots are
+   * The last check as a request leaves: at most `rate` departures per tenant in any second. Slots are
    * spaced evenly, but timers that fire late (a busy event loop) would bunch them up; this catches that.
    * Returns 0 and counts the departure, or the ms to wait before asking again.
    */
@@ -86,3 +86,6 @@ export class DeliveryPacer {
     this.tenants.pause(orgId, until);
   }
 }
+
+/** why: one request per second below what even-spaced slots allow, so arrivals bunched by the network still fit. */
+const departureCap = (rate: number) => Math.max(1, Math.floor(rate));

@@ -171,6 +171,17 @@ describeStores('delivery worker', (kind) => {
     });
   });
 
+  it('gives up waiting on a send that hangs, well inside the lease, and retries it', async () => {
+    const orgId = await createOrg(store);
+    const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
+    const remove = connector.inject({ conversationId: r!.conversationId, delayMs: 300, times: 1 });
+    await enqueueFanout(store.db, orgId, [r!], 'hang');
+    await deliverAll(orgId, { sendTimeoutMs: 100 });
+    remove();
+    const [row] = await rowsOf(orgId);
+    expect(row).toMatchObject({ state: 'sent', attempts: 2, last_error: null });
+  });
+
   it('refuses a card too large for Teams before any network call', async () => {
     const orgId = await createOrg(store);
     const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
