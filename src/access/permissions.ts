@@ -24,10 +24,24 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/** Capabilities asked of one action (canOnAction); every other capability is general (can). */
+export const ACTION_CAPABILITIES: readonly Capability[] = [
+  'viewAction',
+  'updateAction',
+  'requestDate',
+  'approveDate',
+  'reopenAction',
+  'delegateAction',
+];
+
 const Y = true;
 const N = false;
 
-/** Rows: capability; columns: owner, delegate, lead, admin, socialWorker, stranger. */
+/**
+ * Rows: capability; columns: owner, delegate, lead, admin, socialWorker, stranger. Owner and delegate are
+ * standings towards one action, so they can grant only the action capabilities (ACTION_CAPABILITIES); the
+ * others are decided by `can()` from lead, admin and social worker alone.
+ */
 const MATRIX: Record<Capability, Record<Standing, boolean>> = {
   viewAction: row(Y, Y, Y, Y, N, N),
   updateAction: row(Y, Y, Y, Y, N, N),
@@ -38,7 +52,7 @@ const MATRIX: Record<Capability, Record<Standing, boolean>> = {
   openRound: row(N, N, N, Y, N, N),
   answerPulse: row(N, N, N, N, Y, N),
   seeRoundStatus: row(N, N, Y, Y, N, N),
-  seeResults: row(Y, Y, Y, Y, Y, N),
+  seeResults: row(N, N, Y, Y, Y, N),
   seeComments: row(N, N, Y, Y, N, N),
   subscribeDigest: row(N, N, N, Y, N, N),
   previewDigest: row(N, N, Y, Y, N, N),
