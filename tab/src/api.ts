@@ -13,7 +13,8 @@ export type Credentials = () => Promise<string>;
 export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
-  download(path: string): Promise<Blob>;
+  /** A file download: its bytes and the name the server gave it. */
+  download(path: string): Promise<{ blob: Blob; filename: string }>;
 }
 
 export function createApi(authorization: Credentials): Api {
@@ -37,6 +38,11 @@ export function createApi(authorization: Credentials): Api {
           body: JSON.stringify(body),
         })
       ).json()) as T,
-    download: async (path: string) => (await call(path)).blob(),
+    download: async (path: string) => {
+      const res = await call(path);
+      const filename =
+        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+      return { blob: await res.blob(), filename };
+    },
   };
 }

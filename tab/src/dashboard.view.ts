@@ -48,23 +48,23 @@ export async function showDashboard(root: HTMLElement, api: Api, query: URLSearc
       ),
     ),
     section(
+      'CIS Health Check',
+      data.pulse ? pulseChart(data.pulse) : h('p', { class: 'muted' }, 'No Health Check results yet.'),
+    ),
+    data.pulse ? section('Response rates', responseRates(data)) : null,
+    section(`Overdue (${data.overdue.length})`, rowsTable(data.overdue, 'No overdue actions.')),
+    section(
+      `Due in the next 14 days (${data.dueSoon.length})`,
+      rowsTable(data.dueSoon, 'Nothing due in the next 14 days.'),
+    ),
+    section(
       'By objective',
       countsTable(
         'Objective',
         data.objectives.map((o) => [`${o.number}. ${o.text}`, o.counts]),
       ),
     ),
-    section(`Overdue (${data.overdue.length})`, rowsTable(data.overdue, 'No overdue actions.')),
-    section(
-      `Due in the next 14 days (${data.dueSoon.length})`,
-      rowsTable(data.dueSoon, 'Nothing due in the next 14 days.'),
-    ),
     section('Latest updates', timeline(data)),
-    section(
-      'CIS Health Check',
-      data.pulse ? pulseChart(data.pulse) : h('p', { class: 'muted' }, 'No Health Check results yet.'),
-    ),
-    data.pulse ? section('Response rates', responseRates(data)) : null,
     section('Delivery problems', unreachable(data)),
   );
 }
@@ -121,9 +121,10 @@ function exportButton(api: Api, params: URLSearchParams): HTMLElement {
   button.addEventListener('click', async () => {
     status.textContent = 'Preparing the export…';
     try {
-      const blob = await api.download(path);
-      const link = h('a', { href: URL.createObjectURL(blob), download: 'improvement-plan.xlsx' });
+      const { blob, filename } = await api.download(path);
+      const link = h('a', { href: URL.createObjectURL(blob), download: filename });
       link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       status.textContent = 'Export downloaded.';
     } catch (error) {
       status.textContent = error instanceof Error ? error.message : String(error);
@@ -177,26 +178,38 @@ function countsTable(first: string, rows: [string, HeadlineCounts][]): HTMLEleme
   );
 }
 
+/** Rows shown before "Show N more": the digest cuts its lists, the tab shows them whole on request. */
+const FIRST_ROWS = 10;
+
 function rowsTable(rows: DashboardRow[], empty: string): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'muted' }, empty);
-  return h(
-    'ul',
-    { class: 'rows' },
-    ...rows.map((r) =>
+  const item = (r: DashboardRow) =>
+    h(
+      'li',
+      {},
+      h('strong', {}, r.ref),
+      ` ${r.text.split('\n')[0]}`,
       h(
-        'li',
-        {},
-        h('strong', {}, r.ref),
-        ` ${r.text.split('\n')[0]}`,
-        h(
-          'span',
-          { class: 'muted block' },
-          `${r.ownersText} · due ${shortDate(r.dueDate)}`,
-          r.daysOverdue ? ` · ${plural(r.daysOverdue, 'working day')} overdue` : '',
-          ` · ${ragText(r.rag)}${r.percent !== null ? `, ${r.percent}%` : ''}`,
-        ),
+        'span',
+        { class: 'muted block' },
+        `${r.ownersText} · due ${shortDate(r.dueDate)}`,
+        r.daysOverdue ? ` · ${plural(r.daysOverdue, 'working day')} overdue` : '',
+        ` · ${ragText(r.rag)}${r.percent !== null ? `, ${r.percent}%` : ''}`,
       ),
-    ),
+    );
+  const rest = rows.slice(FIRST_ROWS);
+  return h(
+    'div',
+    {},
+    h('ul', { class: 'rows' }, ...rows.slice(0, FIRST_ROWS).map(item)),
+    rest.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Show ${rest.length} more`),
+          h('ul', { class: 'rows' }, ...rest.map(item)),
+        )
+      : null,
   );
 }
 

@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import type { DashboardPulse } from '../../src/http/tab-api.types.js';
 import { h } from './dom.js';
+import { shortDate } from './format.js';
 
 const PALETTE = ['#5b5fc7', '#c4314b', '#237b4b', '#8a6100', '#0078d4', '#8764b8', '#038387'];
 
@@ -21,12 +22,14 @@ export function pulseChart(pulse: DashboardPulse): HTMLElement {
     {
       width: width(),
       height: 220,
-      scales: { x: { time: false }, y: { range: [0, 100] } },
+      // why: a little room either side, so the first and last round's labels are not cut off.
+      scales: { x: { time: false, range: [-0.3, Math.max(1, xs.length - 0.7)] }, y: { range: [0, 100] } },
       axes: [
         {
           stroke: cssVar('--fg'),
           grid: { stroke: cssVar('--border') },
-          values: (_u, ticks) => ticks.map((t) => pulse.rounds[t]?.name ?? ''),
+          values: (_u, ticks) =>
+            ticks.map((t) => (pulse.rounds[t] ? shortDate(pulse.rounds[t].closedOn) : '')),
           incrs: [1],
         },
         {
@@ -36,7 +39,7 @@ export function pulseChart(pulse: DashboardPulse): HTMLElement {
         },
       ],
       series: [
-        {},
+        { label: 'Round', value: (_u, i) => pulse.rounds[i]?.name ?? '' },
         ...pulse.statements.map((s, i) => ({
           label: s.text.length > 40 ? `${s.text.slice(0, 39)}…` : s.text,
           stroke: contrast ? cssVar('--fg') : (PALETTE[i % PALETTE.length] as string),
@@ -71,7 +74,9 @@ function pulseTable(pulse: DashboardPulse): HTMLElement {
           'tr',
           {},
           h('th', { scope: 'col' }, 'Statement'),
-          ...pulse.rounds.map((r) => h('th', { scope: 'col' }, r.name)),
+          ...pulse.rounds.map((r) =>
+            h('th', { scope: 'col' }, `${r.name} (closed ${shortDate(r.closedOn)})`),
+          ),
         ),
       ),
       h(
