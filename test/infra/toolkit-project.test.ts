@@ -9,7 +9,8 @@ const ymls = ['m365agents.yml', 'm365agents.local.yml'];
 /** Names something sets before use: toolkit action outputs, bicep outputs, the committed env file, built-ins. */
 function knownNames(): Set<string> {
   const names = new Set(Object.keys(parseEnvFile(read('env/.env.dev'))));
-  for (const yml of ymls) for (const m of read(yml).matchAll(/^\s+\w+: ([A-Z][A-Z0-9_]+)\s*$/gm)) names.add(m[1]!);
+  for (const yml of ymls)
+    for (const m of read(yml).matchAll(/^\s+\w+: ([A-Z][A-Z0-9_]+)\s*$/gm)) names.add(m[1]!);
   for (const m of read('infra/azure.bicep').matchAll(/^output (\w+) /gm)) names.add(m[1]!);
   // why: the toolkit generates this scope id itself when aadApp/update first meets it.
   names.add('AAD_APP_ACCESS_AS_USER_PERMISSION_ID');
