@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { opsRoutes } from './http/ops.routes.js';
 import { createServer, listen } from './http/server.js';
+import { tabRoutes } from './http/tab.routes.js';
 import { metrics } from './ops/metrics.js';
 import { describeImport } from './plan/import-files.js';
 import { loadSamplePlan } from './plan/sample-plan.js';
@@ -35,7 +36,7 @@ if (process.argv.includes('--sample')) {
 const adapter = createAdapter(config, log);
 adapter.use(inboundRateLimit(app));
 const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
-const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics)] });
+const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics), tabRoutes(app)] });
 await listen(server, config.PORT);
 const sender = ProactiveSender.fromAdapter(adapter, botAppId(config));
 const delivery = new DeliveryWorker({
