@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPngSize } from './png.js';
+import { decodePng, readPngSize } from './png.js';
 
 /** The sizes Teams requires for the two icons the manifest names. */
 export const ICON_SIZES = { color: 192, outline: 32 } as const;
@@ -39,7 +39,23 @@ export function checkIcons(manifest: Record<string, unknown>, dir: string): Icon
       problems.push(
         `icons.${kind}: ${name} is ${actual.width}×${actual.height}; Teams needs ${size}×${size} pixels`,
       );
+    else if (kind === 'outline' && !isWhiteOnTransparent(bytes))
+      problems.push(`icons.outline: ${name} must be white on a transparent background (Teams tints it)`);
     else icons.push({ name, bytes });
   }
   return { icons, problems };
+}
+
+/** Every visible pixel white (anti-aliased edges are white with partial alpha), and some pixels transparent. */
+function isWhiteOnTransparent(bytes: Buffer): boolean {
+  const image = decodePng(bytes);
+  // why: a PNG kind this check cannot read (palette, 16-bit, interlaced) is left to Teams' own validation.
+  if (!image) return true;
+  let transparent = false;
+  for (let i = 0; i < image.rgba.length; i += 4) {
+    const [r, g, b, a] = image.rgba.subarray(i, i + 4);
+    if (a === 0) transparent = true;
+    else if (r! < 250 || g! < 250 || b! < 250) return false;
+  }
+  return transparent;
 }

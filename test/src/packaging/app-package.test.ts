@@ -79,6 +79,19 @@ describe('buildAppPackage', () => {
     );
   });
 
+  it('fails on an outline icon that is not white on transparent', async () => {
+    const black = new Uint8Array(32 * 32 * 4).map((_, i) => (i % 4 === 3 && i < 2000 ? 255 : 0));
+    writeFileSync(join(root, 'manifest', 'outline.png'), encodePng(32, 32, black));
+    await expect(buildAppPackage({ root, envName: 'dev' })).rejects.toThrow(
+      'icons.outline: outline.png must be white on a transparent background',
+    );
+    writeFileSync(
+      join(root, 'manifest', 'outline.png'),
+      encodePng(32, 32, new Uint8Array(32 * 32 * 4).fill(255)),
+    );
+    await expect(buildAppPackage({ root, envName: 'dev' })).rejects.toThrow('must be white on a transparent');
+  });
+
   it('fails on a file that is not a PNG', async () => {
     writeFileSync(join(root, 'manifest', 'color.png'), 'not an image');
     await expect(buildAppPackage({ root, envName: 'dev' })).rejects.toThrow(
