@@ -64,7 +64,7 @@ async function storeRows(kind: StoreKind, idleMs: number, fanout: number): Promi
  */
 export const footprintScenario: BenchScenario = {
   name: NAME,
-  timeLimitSeconds: { full: 120, quick: 25 },
+  timeLimitSeconds: { full: 120, quick: 60 },
   async run({ quick }) {
     const idleMs = quick ? 200 : 2_000;
     const rows: BenchRow[] = [];

@@ -99,7 +99,7 @@ async function practicePulseRows(
  */
 export const inboundScenario: BenchScenario = {
   name: NAME,
-  timeLimitSeconds: { full: 150, quick: 20 },
+  timeLimitSeconds: { full: 240, quick: 60 },
   async run({ quick }) {
     const shape = quick ? QUICK : FULL;
     const rows: BenchRow[] = [];
