@@ -37,6 +37,17 @@ describe('Agents Toolkit project', () => {
     expect(used.filter((u) => !known.has(u.split(': ')[1]!) && !secrets.includes(u))).toEqual([]);
   });
 
+  it('gives the local (F5) flow every manifest placeholder: env/.env.local, provision outputs, or the tunnel', () => {
+    const local = new Set(Object.keys(parseEnvFile(read('env/.env.local'))));
+    for (const m of read('m365agents.local.yml').matchAll(/^\s+\w+: ([A-Z][A-Z0-9_]+)\s*$/gm))
+      local.add(m[1]!);
+    for (const m of read('.vscode/tasks.json').matchAll(/"(?:endpoint|domain)": "([A-Z_]+)"/g))
+      local.add(m[1]!);
+    const used = ['manifest/manifest.json', 'aad.manifest.json'].flatMap((f) => placeholdersIn(read(f)));
+    const toolkitMade = ['AAD_APP_ACCESS_AS_USER_PERMISSION_ID'];
+    expect([...new Set(used)].filter((name) => !local.has(name) && !toolkitMade.includes(name))).toEqual([]);
+  });
+
   it('passes every parameter the bicep file requires', () => {
     const bicep = read('infra/azure.bicep');
     const required = [...bicep.matchAll(/^param (\w+) \w+\s*$/gm)].map((m) => m[1]!);
