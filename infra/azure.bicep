@@ -52,42 +52,67 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
-  properties: { reserved: true }
+  sku: {
+    name: webAppSku
+  }
+  properties: {
+    reserved: true
+  }
 }
 
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
   name: '${resourceBaseName}-pg'
   location: location
-  sku: { name: postgresSkuName, tier: postgresSkuTier }
+  sku: {
+    name: postgresSkuName
+    tier: postgresSkuTier
+  }
   properties: {
     // why: the store is tested on PostgreSQL 15 (and 18 through PGlite); 15 is the floor.
     version: '15'
     administratorLogin: postgresAdminLogin
     administratorLoginPassword: postgresAdminPassword
-    storage: { storageSizeGB: 32 }
-    backup: { backupRetentionDays: 14, geoRedundantBackup: 'Disabled' }
-    highAvailability: { mode: 'Disabled' }
+    storage: {
+      storageSizeGB: 32
+    }
+    backup: {
+      backupRetentionDays: 14
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
   }
 }
 
 resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = {
   parent: postgres
   name: databaseName
-  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
 }
 
 // Lets Azure services (the App Service) connect; no other address can. Use VNet integration for private access.
 resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = {
   parent: postgres
   name: 'AllowAzureServices'
-  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
 }
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   name: resourceBaseName
   location: location
   kind: 'app,linux'
+  // why: the service migrates the database at start; the database and its firewall rule must exist first.
+  dependsOn: [
+    database
+    allowAzure
+  ]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
@@ -99,17 +124,50 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
-        { name: 'ENV', value: 'prod' }
-        { name: 'NODE_ENV', value: 'production' }
-        { name: 'PUBLIC_URL', value: 'https://${resourceBaseName}.azurewebsites.net' }
-        { name: 'BOT_ID', value: botAadAppClientId }
-        { name: 'SECRET_BOT_PASSWORD', value: botAadAppClientSecret }
-        { name: 'BOT_TYPE', value: 'SingleTenant' }
-        { name: 'BOT_TENANT_ID', value: tenantId }
-        { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
-        { name: 'TENANT_ALLOW_LIST', value: allowList }
-        { name: 'RETENTION_DAYS', value: retentionDays }
+        {
+          name: 'WEBSITE_RUN_FROM_PACKAGE'
+          value: '1'
+        }
+        {
+          name: 'ENV'
+          value: 'prod'
+        }
+        {
+          name: 'NODE_ENV'
+          value: 'production'
+        }
+        {
+          name: 'PUBLIC_URL'
+          value: 'https://${resourceBaseName}.azurewebsites.net'
+        }
+        {
+          name: 'BOT_ID'
+          value: botAadAppClientId
+        }
+        {
+          name: 'SECRET_BOT_PASSWORD'
+          value: botAadAppClientSecret
+        }
+        {
+          name: 'BOT_TYPE'
+          value: 'SingleTenant'
+        }
+        {
+          name: 'BOT_TENANT_ID'
+          value: tenantId
+        }
+        {
+          name: 'AAD_APP_CLIENT_ID'
+          value: aadAppClientId
+        }
+        {
+          name: 'TENANT_ALLOW_LIST'
+          value: allowList
+        }
+        {
+          name: 'RETENTION_DAYS'
+          value: retentionDays
+        }
         {
           name: 'DATABASE_URL'
           value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
@@ -123,7 +181,9 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: resourceBaseName
   location: 'global'
   kind: 'azurebot'
-  sku: { name: 'F0' }
+  sku: {
+    name: 'F0'
+  }
   properties: {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
@@ -137,7 +197,9 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   parent: bot
   name: 'MsTeamsChannel'
   location: 'global'
-  properties: { channelName: 'MsTeamsChannel' }
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
 }
 
 // arm/deploy writes these to env/.env.<env>; the manifest and aad.manifest.json use BOT_DOMAIN.
