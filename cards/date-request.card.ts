@@ -17,7 +17,7 @@ export const REQUEST_DATE_VERB = 'date.request';
 
 /** Loose on purpose: the service checks the date and reason and the form comes back with the message. */
 export const requestDateDataSchema = z.object({
-  actionId: z.string().max(100),
+  actionId: z.uuid('This card refers to an action that does not exist.'),
   reminderId: z.uuid().optional(),
   key: z.string().min(1).max(100).optional(),
   newDate: z.string().max(40).optional(),

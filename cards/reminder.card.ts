@@ -1,16 +1,18 @@
 import { longDate } from '../src/calendar/iso-date.js';
-import type { ReminderItem, ReminderView } from '../src/reminders/reminder-messages.js';
+import type { ReminderAnswer, ReminderItem, ReminderView } from '../src/reminders/reminder-messages.js';
 import { statusLine } from './action.card.js';
 import {
   type AdaptiveCard,
   adaptiveCard,
   type CardElement,
   escapeText,
+  facts,
   firstLine,
   heading,
   text,
 } from './card-kit.js';
 import { updateButtons } from './update-buttons.js';
+import { recordedLine } from './update-recorded.card.js';
 
 /** Cards must stay readable on a phone and under Teams' 28 KB: longer bundles end with "and N more". */
 export const MAX_REMINDER_ITEMS = 8;
@@ -27,7 +29,24 @@ export function reminderTitle(view: ReminderView): string {
   return parts.join(', ');
 }
 
-function item(i: ReminderItem, reminderId: string, now: Date): CardElement {
+/** What an answered action shows instead of its buttons. */
+export function answerLine(ref: string, answer: ReminderAnswer, timeZone: string): string {
+  if (answer.kind === 'update') {
+    return recordedLine({
+      action: { ref },
+      update: answer.update,
+      beforePercent: answer.beforePercent,
+      timeZone,
+    });
+  }
+  const { request } = answer;
+  const date = longDate(request.requestedDate);
+  if (request.state === 'pending') return `${ref}: new date ${date} requested, waiting for approval`;
+  return `${ref}: new date ${date} ${request.state}`;
+}
+
+function item(i: ReminderItem, view: ReminderView, now: Date): CardElement {
+  const reminderId = view.reminderId;
   const { action, due } = i;
   const measures = action.measures.map((m) => escapeText(m.text)).join('; ');
   const items: CardElement[] = [
@@ -40,7 +59,10 @@ function item(i: ReminderItem, reminderId: string, now: Date): CardElement {
   ];
   if (measures) items.push(text(`Judged by: ${measures}`, { spacing: 'None', isSubtle: true }));
   items.push(text(`Last update: ${statusLine(action, now)}`, { spacing: 'None', isSubtle: true }));
-  if (i.recorded) items.push(text(`✓ ${i.recorded}`, { color: 'Good', weight: 'Bolder' }));
+  if (i.answer)
+    items.push(
+      text(`✓ ${answerLine(action.ref, i.answer, view.timeZone)}`, { color: 'Good', weight: 'Bolder' }),
+    );
   else
     items.push({
       type: 'ActionSet',
@@ -49,13 +71,23 @@ function item(i: ReminderItem, reminderId: string, now: Date): CardElement {
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-/** The bundled reminder: every listed action with its due date, measure, last update and five answers. */
-export function buildReminderCard(view: ReminderView, now: Date): AdaptiveCard {
-  const open = view.items.filter((i) => !i.recorded).length;
-  const body: CardElement[] = [
+/**
+ * The bundled reminder: every listed action with its due date, measure, last update and five answers.
+ * Rebuilt after each answer: answered actions show what was recorded, read-only; `notice` leads the card.
+ */
+export function buildReminderCard(
+  view: ReminderView,
+  now: Date,
+  notice?: { line: string; facts?: [string, string][] },
+): AdaptiveCard {
+  const open = view.items.filter((i) => !i.answer).length;
+  const body: CardElement[] = [];
+  if (notice) body.push(text(`✓ ${notice.line}`, { weight: 'Bolder', color: 'Good', size: 'Medium' }));
+  if (notice?.facts?.length) body.push(facts(notice.facts));
+  body.push(
     heading(open === 0 ? 'All answered, thank you' : reminderTitle(view)),
-    ...view.items.slice(0, MAX_REMINDER_ITEMS).map((i) => item(i, view.reminderId, now)),
-  ];
+    ...view.items.slice(0, MAX_REMINDER_ITEMS).map((i) => item(i, view, now)),
+  );
   const hidden = view.items.length - MAX_REMINDER_ITEMS;
   if (hidden > 0) body.push(text(`… and ${hidden} more. Type \`my actions\` to see them all.`));
   body.push(

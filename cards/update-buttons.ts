@@ -5,6 +5,7 @@ import type { CardElement } from './card-kit.js';
 export const ON_TRACK_VERB = 'update.ontrack';
 export const OPEN_FORM_VERB = 'update.form';
 export const SHOW_REMINDER_VERB = 'reminder.show';
+export const REOPEN_VERB = 'action.reopen';
 
 export const FORM_MODES = ['update', 'done', 'help', 'date'] as const;
 export type FormMode = (typeof FORM_MODES)[number];
@@ -53,4 +54,15 @@ export function updateButtons(data: ButtonData): CardElement[] {
     button('Need help', OPEN_FORM_VERB, { ...d, mode: 'help' }),
     button('Request new date', OPEN_FORM_VERB, { ...d, mode: 'date' }),
   ];
+}
+
+/** The buttons the `action <ref>` card offers, by what the viewer may do with the action. */
+export function actionCardButtons(
+  actionId: string,
+  allowed: { update: boolean; reopen: boolean },
+  /** One per card shown, so a double tap on it records one update. */
+  key: string,
+): CardElement[] {
+  if (allowed.reopen) return [button('Reopen', REOPEN_VERB, { actionId })];
+  return allowed.update ? updateButtons({ actionId, key }) : [];
 }

@@ -22,7 +22,7 @@ export const SUBMIT_UPDATE_VERB = 'update.submit';
  * values themselves, so a mistake comes back as the form with the message instead of a dead end.
  */
 export const submitUpdateDataSchema = z.object({
-  actionId: z.string().max(100),
+  actionId: z.uuid('This card refers to an action that does not exist.'),
   mode: z.enum(['update', 'done', 'help']),
   reminderId: z.uuid().optional(),
   key: z.string().min(1).max(100).optional(),

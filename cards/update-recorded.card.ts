@@ -45,15 +45,20 @@ export function recordedLine(view: UpdateRecordedView): string {
   }
 }
 
-/** The read-only summary that replaces a card after a submit: nothing on it can be submitted again. */
-export function buildUpdateRecordedCard(view: UpdateRecordedView): AdaptiveCard {
-  const { update } = view;
+/** What the update said, escaped, as fact rows. */
+export function recordedFacts(update: UpdateRecordedView['update']): [string, string][] {
   const rows: [string, string][] = [];
   if (update.narrative)
     rows.push([update.kind === 'done' ? 'Delivered' : 'What happened', escapeText(update.narrative)]);
   if (update.evidence_url) rows.push(['Evidence', escapeText(update.evidence_url)]);
   if (update.blockers)
     rows.push([update.kind === 'help' ? 'Help needed' : 'Blockers', escapeText(update.blockers)]);
+  return rows;
+}
+
+/** The read-only summary that replaces a card after a submit: nothing on it can be submitted again. */
+export function buildUpdateRecordedCard(view: UpdateRecordedView): AdaptiveCard {
+  const rows = recordedFacts(view.update);
   const body: CardElement[] = [heading(`✓ ${recordedLine(view)}`)];
   if (rows.length) body.push(facts(rows));
   if (view.duplicate) body.push(text('This was already recorded; it was recorded once.', { isSubtle: true }));

@@ -5,6 +5,7 @@ import { canOnAction } from '../../src/access/viewer.js';
 import { findActionByRef } from '../../src/plan/action.repository.js';
 import { dueStatus } from '../../src/plan/due-status.js';
 import { latestNarrative } from '../../src/updates/latest-update.js';
+import { actionButtonsFor } from '../card-actions/action-buttons.js';
 import { replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
@@ -31,6 +32,7 @@ export const actionCommand: BotCommand = {
         action,
         due: dueStatus(action.dueDate, action.state, turn.today),
         latestNarrative: await latestNarrative(turn.app.db, turn.orgId, action.id),
+        buttons: await actionButtonsFor(turn, action),
       },
       turn.now,
     );

@@ -4,7 +4,9 @@ import { digestCommands } from './digest.command.js';
 import { helpCommand } from './help.command.js';
 import { myActionsCommand } from './my-actions.command.js';
 import { pulseCommands } from './pulse.command.js';
+import { updateCommands } from './update-commands.js';
 import { whoamiCommand } from './whoami.command.js';
+import { wordsCommand } from './words.command.js';
 
 /** Every typed command, in the order help lists them. Register a new command with one line here. */
 export const commands: BotCommand[] = [];
@@ -15,6 +17,9 @@ commands.push(
   whoamiCommand,
   ...digestCommands,
   ...pulseCommands,
+  ...updateCommands,
+  // why: plain-text answers match loosely (a ref or a status word), so every command must be tried first.
+  wordsCommand,
 );
 
 /** The command whose pattern matches the text, with its match. */

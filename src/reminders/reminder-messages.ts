@@ -1,6 +1,8 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { ActionView } from '../plan/action-view.js';
 import type { DueStatus } from '../plan/due-status.js';
+import type { DateRequest } from '../updates/date-request.js';
+import type { StatusUpdateRow } from '../updates/status-update.js';
 import type { ReminderTrigger } from './reminders.table.js';
 
 export interface ReminderItem {
@@ -8,9 +10,13 @@ export interface ReminderItem {
   due: DueStatus;
   /** Set when the policy fired for this action today (others are listed for context). */
   trigger?: ReminderTrigger;
-  /** Set once the person answered from this card: what was recorded, read-only. */
-  recorded?: string;
+  /** Set once the action was answered after the card was sent: shown read-only, without buttons. */
+  answer?: ReminderAnswer;
 }
+
+export type ReminderAnswer =
+  | { kind: 'update'; update: StatusUpdateRow; beforePercent: number | null }
+  | { kind: 'date'; request: DateRequest };
 
 /** One person's bundled reminder for one day. */
 export interface ReminderView {
@@ -18,6 +24,7 @@ export interface ReminderView {
   today: IsoDate;
   /** Working days ahead the card looks (the policy's largest "days before"). */
   windowDays: number;
+  timeZone: string;
   items: ReminderItem[];
 }
 

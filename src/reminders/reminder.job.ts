@@ -41,7 +41,13 @@ export async function runReminderDay(app: AppContext, now: Date, messages: Remin
   let escalated = 0;
   for (const { id } of orgs) {
     try {
-      const run = await runReminders(app.db, id, { today, now, policy: policyOf(app.config), messages });
+      const run = await runReminders(app.db, id, {
+        today,
+        now,
+        timeZone: app.config.TIME_ZONE,
+        policy: policyOf(app.config),
+        messages,
+      });
       reminded += run.reminded;
       escalated += run.escalated;
     } catch (error) {

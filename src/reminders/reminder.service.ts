@@ -27,7 +27,13 @@ export interface ReminderRun {
 export async function runReminders(
   db: Kysely<DB>,
   orgId: string,
-  context: { today: IsoDate; now: Date; policy: ReminderPolicy; messages: ReminderMessages },
+  context: {
+    today: IsoDate;
+    now: Date;
+    timeZone: string;
+    policy: ReminderPolicy;
+    messages: ReminderMessages;
+  },
 ): Promise<ReminderRun> {
   const { today, now, policy, messages } = context;
   const open = (await listActions(db, orgId)).filter((a) => a.state === 'open');
@@ -64,6 +70,7 @@ export async function runReminders(
       today,
       now,
       windowDays: windowOf(policy),
+      timeZone: context.timeZone,
       messages,
     });
     if (sent) reminded++;
@@ -83,9 +90,9 @@ async function sendReminder(
   orgId: string,
   personId: string,
   items: ReminderItem[],
-  context: { today: IsoDate; now: Date; windowDays: number; messages: ReminderMessages },
+  context: { today: IsoDate; now: Date; windowDays: number; timeZone: string; messages: ReminderMessages },
 ): Promise<boolean> {
-  const { today, now, windowDays, messages } = context;
+  const { today, now, windowDays, timeZone, messages } = context;
   return db.transaction().execute(async (trx) => {
     const reminderId = newId();
     const logged = await trx
@@ -110,7 +117,7 @@ async function sendReminder(
         key: `reminder:${today}:${personId}`,
         kind: 'reminder',
         target: { personId },
-        activity: messages.reminder({ reminderId, today, windowDays, items }, now),
+        activity: messages.reminder({ reminderId, today, windowDays, timeZone, items }, now),
       },
       now,
     );

@@ -42,8 +42,13 @@ export function parseWords(text: string): ParsedWords {
   return { refs, done, narrative, ...(rag ? { rag } : {}), ...(percent !== undefined ? { percent } : {}) };
 }
 
-/** True when a message reads like a status answer rather than a command: it names a ref or a status. */
+/**
+ * Finds what makes a message read as a status answer rather than a command: an action ref, a status word
+ * or a percentage. The bot routes messages it matches (and no command does) to plain-text answering.
+ */
+export const STATUS_ANSWER_PATTERN =
+  /(?<![\w.])\d{1,2}[a-z](?!\w)|\b(on[ -]track|done|complete|completed|finished|delivered|blocked|off[ -]track|stuck|at risk|behind|delayed|slipping|red|amber|green)\b|\b\d{1,3}\s?%/i;
+
 export function looksLikeStatusAnswer(text: string): boolean {
-  const p = parseWords(text);
-  return p.refs.length > 0 || p.rag !== undefined || p.percent !== undefined;
+  return STATUS_ANSWER_PATTERN.test(text);
 }

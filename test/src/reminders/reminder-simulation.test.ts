@@ -41,10 +41,10 @@ describeStores('reminders over 60 simulated days', (kind) => {
       const today = reminderDay(now, config);
       if (!today) continue;
       ran.push(today);
-      await runReminders(store.db, orgId, { today, now, policy, messages: reminderMessages });
+      await runReminders(store.db, orgId, { today, now, timeZone: TZ, policy, messages: reminderMessages });
       // A restart or a second copy running the same day adds nothing.
       if (d % 7 === 1)
-        await runReminders(store.db, orgId, { today, now, policy, messages: reminderMessages });
+        await runReminders(store.db, orgId, { today, now, timeZone: TZ, policy, messages: reminderMessages });
     }
   });
 

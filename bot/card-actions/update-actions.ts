@@ -1,0 +1,25 @@
+import { approveDateAction } from './approve-date.action.js';
+import type { CardAction } from './card-action.js';
+import { chooseWordsAction } from './choose-words.action.js';
+import { declineDateAction } from './decline-date.action.js';
+import { onTrackAction } from './on-track.action.js';
+import { reopenCardAction } from './reopen.action.js';
+import { requestDateAction } from './request-date.action.js';
+import { saveWordsAction } from './save-words.action.js';
+import { showReminderAction } from './show-reminder.action.js';
+import { submitUpdateAction } from './submit-update.action.js';
+import { updateFormAction } from './update-form.action.js';
+
+/** The reminder, update, approval and plain-text answer verbs (registered in index.ts with one line). */
+export const updateCardActions: CardAction[] = [
+  onTrackAction,
+  updateFormAction,
+  submitUpdateAction,
+  showReminderAction,
+  requestDateAction,
+  approveDateAction,
+  declineDateAction,
+  saveWordsAction,
+  chooseWordsAction,
+  reopenCardAction,
+];

@@ -1,0 +1,15 @@
+import { formCardFor } from '../card-actions/update-form.action.js';
+import { replyCard } from '../turn.js';
+import type { BotCommand } from './command.js';
+import { actionForCommand } from './update-ref.js';
+
+/** `done 3a`: asks for the evidence, then marks the action complete. */
+export const doneCommand: BotCommand = {
+  usage: 'done <ref>',
+  summary: 'Mark an action done (you add the evidence).',
+  pattern: /^done\s+(\S{1,10})$/i,
+  async run(turn, match) {
+    const action = await actionForCommand(turn, match[1] ?? '', 'updateAction');
+    if (action) await replyCard(turn, await formCardFor(turn, { actionId: action.id, mode: 'done' }));
+  },
+};
