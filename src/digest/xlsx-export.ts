@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { longDate } from '../calendar/iso-date.js';
 import { ACTION_COLUMNS, type Column, STATUS_LABEL, UPDATE_COLUMNS, wallClock } from './export-columns.js';
@@ -14,35 +15,33 @@ const FILLS: Record<string, { fill: string; font: string }> = {
 };
 const NUM_FMT = { date: 'dd mmm yyyy', datetime: 'dd mmm yyyy hh:mm' } as const;
 
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
 /** A sheet of rows under a bold, frozen, filterable header, with widths, real dates and RAG fills. */
-export function addTable<T>(
-  book: ExcelJS.Workbook,
-  name: string,
-  columns: Column<T>[],
-  rows: T[],
-  timeZone: string,
-) {
+function addTable<T>(book: Book, name: string, columns: Column<T>[], rows: T[], timeZone: string) {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.width,
     style: c.kind === 'date' || c.kind === 'datetime' ? { numFmt: NUM_FMT[c.kind] } : {},
   }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row, timeZone)));
+  header.commit();
   const status = columns.findIndex((c) => c.header === 'Status') + 1;
-  if (status > 0) {
-    sheet.getColumn(status).eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      const tone = rowNumber > 1 ? FILLS[String(cell.value)] : undefined;
-      if (!tone) return;
+  for (const item of rows) {
+    const row = sheet.addRow(columns.map((c) => c.value(item, timeZone)));
+    const tone = status > 0 ? FILLS[String(row.getCell(status).value)] : undefined;
+    if (tone) {
+      const cell = row.getCell(status);
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: tone.fill } };
       cell.font = { color: { argb: tone.font } };
-    });
+    }
+    row.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return sheet;
+  sheet.commit();
 }
 
 const COUNT_ROWS: [string, keyof HeadlineCounts][] = [
@@ -57,7 +56,7 @@ const COUNT_ROWS: [string, keyof HeadlineCounts][] = [
   ['Withdrawn (not counted)', 'withdrawn'],
 ];
 
-function addSummary(book: ExcelJS.Workbook, data: ExportData) {
+function addSummary(book: Book, data: ExportData) {
   const sheet = book.addWorksheet('Summary');
   sheet.columns = [
     { width: 28 },
@@ -84,16 +83,27 @@ function addSummary(book: ExcelJS.Workbook, data: ExportData) {
   sheet.addRow([
     `Generated ${wallClock(data.generatedAt, data.timeZone).toISOString().slice(0, 16).replace('T', ' ')} (${data.timeZone})`,
   ]);
+  sheet.commit();
 }
 
 /** The board-paper workbook: Summary, Actions (one row each), Updates in the period, Health Check by round. */
 export async function toXlsx(data: ExportData): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // why: the streaming writer writes each row as it is committed: about twice as fast, and a 10,000-action
+  // plan with its updates does not sit in memory as a cell model while the zip is built.
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   book.creator = 'practice-pulse';
   book.created = data.generatedAt;
   addSummary(book, data);
   addTable(book, 'Actions', ACTION_COLUMNS, data.figures.actions, data.timeZone);
   addTable(book, 'Updates', UPDATE_COLUMNS, data.updates, data.timeZone);
   addTable(book, 'Health Check', HEALTH_CHECK_COLUMNS, healthCheckRows(data), data.timeZone);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }
