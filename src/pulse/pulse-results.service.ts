@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import { effectiveMinGroup, suppressedGroups } from './anonymity.js';
 import type {
@@ -81,28 +80,26 @@ async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<RoundData[]
     db.selectFrom('pulse_round_groups').selectAll().where('round_id', 'in', ids).execute(),
     db
       .selectFrom('pulse_tallies')
-      .select(['round_id', 'statement_id', 'team', 'value', sql<number>`sum(n)::int`.as('n')])
+      .select(['round_id', 'statement_id', 'team', 'value', 'n'])
       .where('round_id', 'in', ids)
-      .groupBy(['round_id', 'statement_id', 'team', 'value'])
       .execute(),
   ]);
-  return rounds.map((round) => {
-    const byStatement = new Map<string, Map<string | null, Counts>>();
-    for (const t of tallies) {
-      if (t.round_id !== round.id) continue;
-      const byTeam = byStatement.get(t.statement_id) ?? new Map<string | null, Counts>();
-      const counts = byTeam.get(t.team) ?? [0, 0, 0, 0, 0, 0];
-      counts[t.value] = (counts[t.value] ?? 0) + Number(t.n);
-      byTeam.set(t.team, counts);
-      byStatement.set(t.statement_id, byTeam);
-    }
-    return {
-      round,
-      statements: statements.filter((s) => s.round_id === round.id),
-      groups: groups.filter((g) => g.round_id === round.id),
-      tallies: byStatement,
-    };
-  });
+  const byRound = new Map<string, Map<string, Map<string | null, Counts>>>(ids.map((id) => [id, new Map()]));
+  for (const t of tallies) {
+    const byStatement = byRound.get(t.round_id);
+    if (!byStatement) continue;
+    let byTeam = byStatement.get(t.statement_id);
+    if (!byTeam) byStatement.set(t.statement_id, (byTeam = new Map()));
+    let counts = byTeam.get(t.team);
+    if (!counts) byTeam.set(t.team, (counts = [0, 0, 0, 0, 0, 0]));
+    counts[t.value] = (counts[t.value] ?? 0) + t.n;
+  }
+  return rounds.map((round) => ({
+    round,
+    statements: statements.filter((s) => s.round_id === round.id),
+    groups: groups.filter((g) => g.round_id === round.id),
+    tallies: byRound.get(round.id) ?? new Map(),
+  }));
 }
 
 async function measuresByCode(db: Executor, orgId: string): Promise<Map<string, MeasureLink[]>> {
