@@ -5,7 +5,6 @@ import { footprintScenario } from './footprint.scenario.js';
 import { importScenario } from './import.scenario.js';
 import { inboundScenario } from './inbound.scenario.js';
 import { pulseResultsScenario } from './pulse-results.bench.js';
-import { pulseResultsScenario } from './pulse-results.bench.js';
 import { scaleOutScenario } from './scale-out.scenario.js';
 
 /** Every scenario `npm run bench` runs, in this order. Register a new one with one line here. */
@@ -16,6 +15,5 @@ export const scenarios: BenchScenario[] = [
   fanoutScenario,
   scaleOutScenario,
   digestScenario,
-  pulseResultsScenario,
   pulseResultsScenario,
 ];
