@@ -59,3 +59,31 @@ export async function answerAll(
   }
   return { statements, given };
 }
+
+/** Gives each person a stored 1:1 conversation at `serviceUrl` (a fake connector), as installing the app would. */
+export async function reachableAt(store: Store, orgId: string, people: SimPerson[], serviceUrl: string) {
+  await store.db
+    .insertInto('conversation_refs')
+    .values(
+      people.map((p) => ({
+        id: newId(),
+        org_id: orgId,
+        conversation_id: `a:${p.id}`,
+        kind: 'personal' as const,
+        person_id: p.id,
+        aad_object_id: null,
+        team_id: null,
+        channel_name: null,
+        service_url: serviceUrl,
+        reference: JSON.stringify({
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: `a:${p.id}`, tenantId: orgId, conversationType: 'personal' },
+          bot: { id: '28:practice-pulse' },
+          user: { id: `29:${p.id}` },
+        }),
+        updated_at: new Date(),
+      })),
+    )
+    .execute();
+}

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
+import { DeliveryWorker } from '../../../src/delivery/delivery.worker.js';
 import { latestResults, resultsByRound } from '../../../src/pulse/pulse-results.service.js';
 import { pulseStatus } from '../../../src/pulse/pulse-status.service.js';
 import { openRound } from '../../../src/pulse/round.service.js';
 import { closeRound } from '../../../src/pulse/round-close.service.js';
-import { answerAll, type SimPerson, socialWorkerOrg } from '../../support/pulse-fixtures.js';
+import { localSender, settled } from '../../support/delivery-fixtures.js';
+import { FakeConnector } from '../../support/fake-connector.js';
+import { answerAll, reachableAt, type SimPerson, socialWorkerOrg } from '../../support/pulse-fixtures.js';
 import { describeStores, testStore } from '../../support/store.js';
 
 const TEAMS = { A: 40, B: 35, C: 30, D: 30, E: 25, F: 20, G: 16, H: 4 };
@@ -60,6 +63,27 @@ describeStores('a Health Check round of 200 social workers in 8 teams', (kind) =
     expect(outbox.every((o) => o.kind === 'pulse' && o.idempotency_key.startsWith(`pulse:${roundId}:`))).toBe(
       true,
     );
+  });
+
+  it('delivers the pulse card 1:1 to each of the 200 through the fake Bot Connector', async () => {
+    const connector = await FakeConnector.start({ enforceLimits: false });
+    try {
+      await reachableAt(store, orgId, people, connector.serviceUrl);
+      const worker = new DeliveryWorker(
+        { db: store.db, sender: localSender() },
+        { onlyOrgs: [orgId], pollMs: 10, heartbeatMs: 1_000, tenantLimitPerSecond: 2_000 },
+      );
+      while ((await worker.runOnce()) > 0);
+      await settled(store.db, orgId);
+      const sent = connector.sent();
+      expect(sent).toHaveLength(200);
+      expect(new Set(sent.map((c) => c.conversationId))).toEqual(new Set(people.map((p) => `a:${p.id}`)));
+      const card = JSON.stringify(sent[0]?.body);
+      expect(card).toContain('CIS Health Check: 7 statements, about 30 seconds');
+      expect(card).toContain(`"roundId":"${roundId}"`);
+    } finally {
+      await connector.close();
+    }
   });
 
   it('shows no figure before close, and only the count of answers so far to admins', async () => {
