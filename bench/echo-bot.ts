@@ -56,4 +56,7 @@ server.get('/api/health', (_req, res, next) => {
   next();
 });
 server.listen(port, '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.server.closeAllConnections();
+});

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { scenarios } from './scenarios/index.js';
+import { runCleanups } from './support/cleanup.js';
 import { repoRoot } from './support/processes.js';
 import { describeMachine, formatResults, formatTable, updateReadme, writeResults } from './support/report.js';
 import { runScenarios, selectScenarios } from './support/run-scenarios.js';
-import { storeVersions } from './support/stores.js';
+import { dropStaleBenchDatabases, storeVersions } from './support/stores.js';
 
 const usage = `npm run bench [-- options]
   --quick         small, fast version of every scenario (smoke check; the figures mean little)
@@ -38,6 +39,22 @@ try {
 }
 const fullRun = !quick && only.length === 0;
 const out = values.out ?? (fullRun ? `${repoRoot}bench/results.md` : undefined);
+
+// why: an interrupted or killed run still stops its servers and drops its bench databases.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, cleaning up…\n`);
+    void runCleanups().finally(() =>
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)),
+    );
+  });
+}
+
+await dropStaleBenchDatabases().then(
+  (dropped) =>
+    dropped.length && process.stderr.write(`bench: dropped ${dropped.length} stale bench databases\n`),
+  () => undefined,
+);
 
 // why: taken before the run, so the load average shows how busy the machine was with other work.
 const machine = describeMachine(await storeVersions());

@@ -2,7 +2,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { onCleanup } from './cleanup.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,17 +77,37 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+let guard: Promise<string> | undefined;
+
+/** exit-with-parent.ts as plain JavaScript, to preload into processes that do not run through tsx. */
+function parentGuard(): Promise<string> {
+  guard ??= (async () => {
+    const outfile = join(repoRoot, 'node_modules', '.cache', 'practice-pulse-bench', 'exit-with-parent.mjs');
+    await build({
+      entryPoints: [join(repoRoot, 'bench', 'support', 'exit-with-parent.ts')],
+      outfile,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'silent',
+    });
+    return outfile;
+  })();
+  return guard;
+}
+
 /**
- * Starts an entry point as its own Node process and waits until it answers 200.
+ * Starts an entry point as its own Node process and waits until it answers 200; the process stops by itself
+ * if the bench dies (exit-with-parent.ts).
  * why: `node --import tsx` rather than the `tsx` binary, which would put a wrapper process between us and the
  * server and make its pid (and so its RSS) the wrong one.
  */
 export async function startProcess(options: StartOptions): Promise<RunningProcess> {
   const logPath = join(logFolder(), `${options.name}-${options.port}.log`);
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const preload = ['--import', pathToFileURL(await parentGuard()).href];
   const log = openSync(logPath, 'a');
   const started = performance.now();
-  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...loader, ...preload, options.script, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log],

@@ -37,6 +37,21 @@ export async function createBenchDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Drops bench databases more than an hour old (their names carry the time they were made): left behind by a
+ * run that was killed before it could clean up. No run lasts that long, so none of them is in use.
+ */
+export async function dropStaleBenchDatabases(now = Date.now()): Promise<string[]> {
+  const { rows } = await withAdmin((c) =>
+    c.query<{ datname: string }>(`select datname from pg_database where datname like 'pp\\_bench\\_%'`),
+  );
+  const stale = rows
+    .map((r) => r.datname)
+    .filter((name) => now - Number.parseInt(name.split('_')[2] ?? '', 36) > 3_600_000);
+  for (const name of stale) await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+  return stale;
+}
+
 /** What the stores are, for the results header. */
 export async function storeVersions(): Promise<string> {
   const pglite = JSON.parse(
