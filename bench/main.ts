@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { scenarios } from './scenarios/index.js';
 import { runCleanups } from './support/cleanup.js';
 import { repoRoot } from './support/processes.js';
-import { describeMachine, formatResults, formatTable, updateReadme, writeResults } from './support/report.js';
+import {
+  describeMachine,
+  formatResults,
+  formatTable,
+  formatTimings,
+  updateReadme,
+  writeResults,
+} from './support/report.js';
 import { runScenarios, selectScenarios } from './support/run-scenarios.js';
 import { dropStaleBenchDatabases, storeVersions } from './support/stores.js';
 
@@ -65,21 +72,16 @@ const outcome = await runScenarios(scenarios, {
 });
 
 process.stdout.write(`${formatTable(outcome.rows)}\n\n`);
-process.stdout.write(
-  `Run took ${outcome.seconds.toFixed(1)} s on ${machine.cpu} (${machine.cores} cores).\n`,
-);
+const summary = { quick, seconds: outcome.seconds, timings: outcome.timings };
+process.stdout.write(`Time: ${formatTimings(summary)}, on ${machine.cpu} (${machine.cores} cores).\n`);
 if (out) {
   const text = out.endsWith('.json')
-    ? JSON.stringify(
-        { machine, quick, seconds: outcome.seconds, rows: outcome.rows, errors: outcome.errors },
-        null,
-        2,
-      )
-    : formatResults(outcome.rows, machine, { quick, seconds: outcome.seconds });
+    ? JSON.stringify({ machine, ...summary, rows: outcome.rows, errors: outcome.errors }, null, 2)
+    : formatResults(outcome.rows, machine, summary);
   writeResults(out, text);
   process.stdout.write(`Results written to ${out}\n`);
 }
-if (fullRun && updateReadme(`${repoRoot}README.md`, outcome.rows, machine))
+if (fullRun && updateReadme(`${repoRoot}README.md`, outcome.rows, machine, summary))
   process.stdout.write('README.md Performance section updated.\n');
 for (const e of outcome.errors) process.stderr.write(`bench: ${e.scenario} failed: ${e.message}\n`);
 process.exit(outcome.errors.length > 0 ? 1 : 0);

@@ -14,6 +14,8 @@ export interface RunOutcome {
   rows: BenchRow[];
   /** Scenarios that threw or timed out, with their message. */
   errors: { scenario: string; message: string }[];
+  /** Wall time of each scenario that ran, in run order. */
+  timings: { scenario: string; seconds: number }[];
   seconds: number;
 }
 
@@ -55,6 +57,7 @@ export async function runScenarios(all: BenchScenario[], options: RunOptions): P
   const started = performance.now();
   const rows: BenchRow[] = [];
   const errors: RunOutcome['errors'] = [];
+  const timings: RunOutcome['timings'] = [];
   try {
     for (const scenario of selectScenarios(all, options.only)) {
       const limit = scenario.timeLimitSeconds ?? { full: 150, quick: 25 };
@@ -74,10 +77,11 @@ export async function runScenarios(all: BenchScenario[], options: RunOptions): P
         if (row.detail) log(`bench: ${row.scenario} error detail:\n${row.detail}`);
       }
       rows.push(...produced);
-      log(`bench: ${scenario.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      timings.push({ scenario: scenario.name, seconds: (performance.now() - t0) / 1000 });
+      log(`bench: ${scenario.name} done in ${timings.at(-1)!.seconds.toFixed(1)} s`);
     }
   } finally {
     await runCleanups();
   }
-  return { rows, errors, seconds: (performance.now() - started) / 1000 };
+  return { rows, errors, timings, seconds: (performance.now() - started) / 1000 };
 }

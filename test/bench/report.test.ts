@@ -20,6 +20,7 @@ const rows: BenchRow[] = [
   { scenario: 'footprint', metric: 'idle RSS', value: 1234.5, unit: 'MB' },
 ];
 const machine = describeMachine('PGlite; PostgreSQL 15', new Date('2026-11-25T17:00:00Z'));
+const run = { quick: false, seconds: 61.2, timings: [{ scenario: 'import', seconds: 20.4 }] };
 
 describe('formatTable', () => {
   it('prints one row per figure with rounded values, units, targets and whether each was met', () => {
@@ -35,17 +36,18 @@ describe('updateReadme', () => {
   it('adds a Performance section at the end when the README has no markers', () => {
     const path = join(dir, 'plain.md');
     writeFileSync(path, '# practice-pulse\n\nIntro.\n');
-    expect(updateReadme(path, rows, machine)).toBe(true);
+    expect(updateReadme(path, rows, machine, run)).toBe(true);
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('# practice-pulse\n\nIntro.\n\n## Performance\n')).toBe(true);
     expect(text).toContain('2026-11-25');
+    expect(text).toContain('Time: import 20 s · total 61 s (budget: 5 min).');
     expect(text).toContain('| import | sample plan | 41.4 ms |');
   });
 
   it('replaces only what is between the markers', () => {
     const path = join(dir, 'marked.md');
     writeFileSync(path, `# x\n\n## Performance\n\nWhy.\n\n${README_START}\nold\n${README_END}\n\n## After\n`);
-    updateReadme(path, rows, machine);
+    updateReadme(path, rows, machine, run);
     const text = readFileSync(path, 'utf8');
     expect(text).not.toContain('old');
     expect(text).toMatch(
@@ -55,6 +57,6 @@ describe('updateReadme', () => {
   });
 
   it('does nothing when there is no README', () => {
-    expect(updateReadme(join(dir, 'missing.md'), rows, machine)).toBe(false);
+    expect(updateReadme(join(dir, 'missing.md'), rows, machine, run)).toBe(false);
   });
 });
