@@ -117,9 +117,13 @@ function changeLines(view: DigestView): CardElement[] {
       ),
     );
   }
-  if (ch.ragChanges.length) {
+  // why: a completed action is listed above; its last RAG adds nothing there.
+  const completed = new Set(ch.completed.map((a) => a.id));
+  const ragChanges = ch.ragChanges.filter((c) => !completed.has(c.action.id));
+  if (ragChanges.length) {
     lines.push(
-      ...capped(ch.ragChanges, (c) => `${actionLabel(c.action)}: ${ragText(c.from)} → ${ragText(c.to)}`, ''),
+      text(`Status changed (${ragChanges.length}):`, { weight: 'Bolder', spacing: 'Small' }),
+      ...capped(ragChanges, (c) => `${actionLabel(c.action)}: ${ragText(c.from)} → ${ragText(c.to)}`, '', 4),
     );
   }
   return lines;
@@ -135,7 +139,12 @@ function pulseLines(pulse: DigestPulse | null, minGroup: number): CardElement[] 
       pulse.statements,
       (s) => {
         if (s.percent === null) return `${escapeText(s.text)}: not shown (fewer than ${minGroup} answered)`;
-        const change = s.change === null ? '' : ` (${s.change >= 0 ? '+' : ''}${s.change}${since})`;
+        const change =
+          s.change === null
+            ? ''
+            : s.change === 0
+              ? ` (no change${since})`
+              : ` (${s.change > 0 ? '+' : ''}${s.change}${since})`;
         return `${escapeText(s.text)} **${s.percent}%**${change}`;
       },
       'No statements.',
