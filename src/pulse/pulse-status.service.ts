@@ -39,9 +39,13 @@ export async function pulseStatus(
   };
 }
 
-/** Open rounds' response rates in every organisation, for the metrics gauge (labels only, never who). */
+/**
+ * Open rounds' response rates in every organisation, for the metrics gauge (labels only, never who). A round
+ * with fewer answers than the threshold is left out, as on the status card.
+ */
 export async function openRoundRates(
   db: Executor,
+  minGroup: number,
 ): Promise<{ orgId: string; roundId: string; rate: number }[]> {
   const rows = await db
     .selectFrom('pulse_rounds as r')
@@ -55,5 +59,8 @@ export async function openRoundRates(
     .where('r.state', '=', 'open')
     .groupBy(['r.org_id', 'r.id'])
     .execute();
-  return rows.map((r) => ({ orgId: r.org_id, roundId: r.id, rate: Number(r.answered) / Number(r.audience) }));
+  const min = effectiveMinGroup(minGroup);
+  return rows
+    .filter((r) => Number(r.answered) >= min)
+    .map((r) => ({ orgId: r.org_id, roundId: r.id, rate: Number(r.answered) / Number(r.audience) }));
 }

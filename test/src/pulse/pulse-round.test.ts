@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import { DeliveryWorker } from '../../../src/delivery/delivery.worker.js';
 import { latestResults, resultsByRound } from '../../../src/pulse/pulse-results.service.js';
-import { pulseStatus } from '../../../src/pulse/pulse-status.service.js';
+import { openRoundRates, pulseStatus } from '../../../src/pulse/pulse-status.service.js';
 import { openRound } from '../../../src/pulse/round.service.js';
 import { closeRound } from '../../../src/pulse/round-close.service.js';
 import { localSender, settled } from '../../support/delivery-fixtures.js';
