@@ -11,7 +11,8 @@ export const chooseActionDataSchema = z.object({
   words: z.string().min(1).max(MAX_NARRATIVE, `The note must be at most ${MAX_NARRATIVE} characters.`),
 });
 
-export const MAX_CHOICES = 6;
+/** why: Teams (and the Adaptive Cards host config) shows at most 5 actions in a set. */
+export const MAX_CHOICES = 5;
 
 /** A plain-text answer that names no action when several could be meant: which one is it about? */
 export function buildWhichActionCard(view: { actions: ActionView[]; words: string }): AdaptiveCard {
