@@ -26,7 +26,7 @@ const text = (value: string | true | undefined) => (typeof value === 'string' ? 
 
 const openCli: CliCommand = {
   name: 'pulse open',
-  usage: 'pulse open [--close <date>] [--open <date>] [--team <name> | --service <name>]',
+  usage: 'pulse open [--close <date>] [--open <date>] [--team <name> | --service <name>] [--statements a,b]',
   summary: 'Open (or schedule) a Health Check round for the roster’s social workers.',
   async run(args, { app, orgId, out }: CliContext) {
     const { options, positional } = parseArgs(args);
@@ -42,6 +42,10 @@ const openCli: CliCommand = {
           opensOn: text(options.get('open')),
           team: text(options.get('team')),
           service: text(options.get('service')),
+          statements: text(options.get('statements'))
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
           actor: 'cli',
         },
         { today: localDate(now, c.TIME_ZONE), openDays: c.PULSE_OPEN_DAYS, minGroup: c.PULSE_MIN_GROUP },

@@ -10,7 +10,12 @@ import { effectiveMinGroup, newLinkSecret } from './anonymity.js';
 import { PulseInputError } from './pulse-errors.js';
 import { pulseActivity } from './pulse-messages.js';
 import { liveRound, type RoundRow, roundStatements } from './round.repository.js';
-import { listLiveStatements, readStatementsCsv, seedStatements } from './statement.repository.js';
+import {
+  listLiveStatements,
+  readStatementsCsv,
+  type Statement,
+  seedStatements,
+} from './statement.repository.js';
 
 export interface OpenRequest {
   /** First day answers are taken; default today. A later day schedules the round. */
@@ -20,6 +25,8 @@ export interface OpenRequest {
   /** Only the social workers of this team, or of this service (case-insensitive). */
   team?: string;
   service?: string;
+  /** Codes of the statements to ask, in order; default every live statement. */
+  statements?: string[];
   actor: string;
   actorPersonId?: string | null;
 }
@@ -34,6 +41,18 @@ function checkDate(value: string | undefined, what: string): string | undefined 
   if (value !== undefined && !isIsoDate(value))
     throw new PulseInputError(`${what}: "${value}" is not a date like 2026-12-12.`);
   return value;
+}
+
+function chosenStatements(live: Statement[], codes: string[] | undefined): Statement[] {
+  if (live.length === 0) throw new PulseInputError('There are no Health Check statements to ask.');
+  if (!codes?.length) return live;
+  const unknown = codes.filter((c) => !live.some((s) => s.code === c));
+  if (unknown.length) {
+    throw new PulseInputError(
+      `Unknown statement ${unknown.map((c) => `"${c}"`).join(', ')}; the statements are ${live.map((s) => s.code).join(', ')}.`,
+    );
+  }
+  return [...new Set(codes)].map((c) => live.find((s) => s.code === c) as Statement);
 }
 
 /** The social workers a round asks, with the team label their answers will carry. */
@@ -90,8 +109,7 @@ export async function openRound(
     if ((await listLiveStatements(trx, orgId)).length === 0) {
       await seedStatements(trx, orgId, readStatementsCsv(), request.actor, now);
     }
-    const statements = await listLiveStatements(trx, orgId);
-    if (statements.length === 0) throw new PulseInputError('There are no Health Check statements to ask.');
+    const statements = chosenStatements(await listLiveStatements(trx, orgId), request.statements);
     const audience = await audienceOf(trx, orgId, request);
     const round: RoundRow = {
       id: newId(),

@@ -51,6 +51,34 @@ describeStores('digest commands', (kind) => {
     expect((await audits()).map((a) => a.change)).toEqual(['subscribed']);
   });
 
+  it('digest here typed in a channel thread subscribes the channel itself, not the thread', async () => {
+    const thread = '19:thread-root@thread.tacv2;messageid=1712345678901';
+    await bot.raw(
+      {
+        type: 'message',
+        text: 'digest here',
+        conversation: { id: thread, conversationType: 'channel', tenantId: orgId, isGroup: true, name: '' },
+        channelData: {
+          tenant: { id: orgId },
+          team: { id: 'team-1' },
+          channel: { id: '19:thread-root@thread.tacv2', name: 'Improvement Board' },
+        },
+      },
+      channel(thread),
+    );
+    const ref = await store.db
+      .selectFrom('digest_subscriptions as s')
+      .innerJoin('conversation_refs as c', 'c.id', 's.conversation_ref_id')
+      .select(['c.conversation_id', 'c.reference', 'c.channel_name'])
+      .where('s.org_id', '=', orgId)
+      .where('c.channel_name', '=', 'Improvement Board')
+      .executeTakeFirstOrThrow();
+    expect(ref.conversation_id).toBe('19:thread-root@thread.tacv2');
+    expect((ref.reference as { conversation: { id: string } }).conversation.id).toBe(
+      '19:thread-root@thread.tacv2',
+    );
+  });
+
   it('digest here for <areas>: limits the channel by name or number; an unknown area changes nothing', async () => {
     await bot.say('digest here for workforce capacity, 1', channel('19:area@thread.tacv2'));
     const sub = (await subscriptions()).find((s) => s.channelName && s.priorityAreas.length);

@@ -37,11 +37,22 @@ describeStores('pulse command line', (kind) => {
   });
 
   it('opens a round for one team until a date, reports it, and refuses a second while it runs', async () => {
-    const real = await runCliWords(['pulse', 'open', '--close', '2025-12-05', '--team', 'CiN Team 1']);
+    const unknown = await cli('pulse open --statements vision,nope');
+    expect(unknown.out).toContain('Unknown statement "nope"; the statements are vision, practice-model');
+    const words = ['pulse', 'open', '--close', '2025-12-05', '--team', 'CiN Team 1'];
+    const real = await runCliWords([...words, '--statements', 'regular-supervision,vision']);
     expect(real.out).toMatch(/is open: 5 social workers asked, closes Fri 5 Dec\./);
     const again = await runCliWords(['pulse', 'open']);
     expect(again.out).toContain('A Health Check is already open (closes Fri 5 Dec). Close it first.');
     expect((await cli('pulse status')).out).toMatch(/open until Fri 5 Dec: fewer than 5 of 5 answered\./);
+    const asked = await store.db
+      .selectFrom('pulse_round_statements as rs')
+      .innerJoin('pulse_statements as s', 's.id', 'rs.statement_id')
+      .select('s.code')
+      .where('s.org_id', '=', orgId)
+      .orderBy('rs.ordinal')
+      .execute();
+    expect(asked.map((a) => a.code)).toEqual(['regular-supervision', 'vision']);
   });
 
   it('closes the round in flight, and then says there is none', async () => {
