@@ -8,6 +8,7 @@ import { type ClaimedMessage, claimDue } from './delivery.repository.js';
 import { defaultRetryOptions, type RetryOptions } from './delivery-policy.js';
 import type { MessageSender } from './message-sender.js';
 import { DeliveryPacer } from './pacer.js';
+import { Waits } from './waits.js';
 import { beat, leave, tenantShare } from './worker-registry.js';
 
 export interface DeliveryWorkerOptions {
@@ -50,10 +51,11 @@ export class DeliveryWorker {
   private readonly ctx: DeliveryContext;
   private readonly pacer: DeliveryPacer;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly sleepers = new Set<() => void>();
+  private readonly waits = new Waits();
   private running: Promise<void> | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  /** The last claim filled every free slot: more may be due, so claim again as slots free up. */
+  private wantMore = false;
   private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
 
   constructor(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
@@ -90,6 +92,7 @@ export class DeliveryWorker {
   /** Starts delivering in the background until stop(). */
   start(): void {
     this.stopping = false;
+    this.waits.restart();
     this.running ??= this.run().finally(() => {
       this.running = undefined;
     });
@@ -98,8 +101,7 @@ export class DeliveryWorker {
   /** Stops claiming, gives back messages still waiting for their turn, waits for sends under way. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
-    for (const resolve of this.sleepers) resolve();
+    this.waits.stop();
     await this.running;
   }
 
@@ -117,20 +119,21 @@ export class DeliveryWorker {
       this.ctx.logger.error({ err: error }, 'delivery worker heartbeat failed');
       return 1;
     });
-    if (workers > 1) await this.sleep(this.options.heartbeatMs);
+    if (workers > 1) await this.waits.sleep(this.options.heartbeatMs);
     const heartbeat = this.heartbeat();
     while (!this.stopping) {
       const free = concurrency - this.inFlight.size;
-      let full = false;
+      let claimedAll = true;
       if (free > 0) {
         const claimed = await this.claim(free).catch((error: unknown) => {
           this.ctx.logger.error({ err: error }, 'claiming outbox messages failed');
           return [];
         });
         for (const message of claimed) this.track(this.deliver(message));
-        full = claimed.length === free;
+        claimedAll = claimed.length === free;
       }
-      await this.idle(full ? undefined : pollMs, full);
+      this.wantMore = claimedAll;
+      await this.waits.untilWoken(pollMs);
     }
     await Promise.all(this.inFlight);
     await heartbeat;
@@ -143,6 +146,7 @@ export class DeliveryWorker {
       now: this.ctx.clock.now(),
       leaseMs: this.options.leaseMs,
       token: newId(),
+      onlyOrgs: this.onlyOrgs,
     });
   }
 
@@ -162,7 +166,11 @@ export class DeliveryWorker {
     void task.finally(() => {
       this.inFlight.delete(task);
       // why: claim again once a quarter of the slots is free, not after every single send.
-      if (this.inFlight.size <= (this.options.concurrency * 3) / 4) this.wake?.();
+      if (
+        this.inFlight.size <= (this.options.concurrency * 3) / 4 &&
+        (this.wantMore || this.inFlight.size === 0)
+      )
+        this.waits.wake();
     });
   }
 
@@ -171,12 +179,12 @@ export class DeliveryWorker {
       const now = Date.now();
       const at = this.pacer.reserve(message.orgId, key, now, requests);
       if (at - now > this.options.leaseMs / 2) return false;
-      if (at > now) await this.sleep(at - now);
+      if (at > now) await this.waits.sleep(at - now);
       if (this.stopping) return false;
       if (this.pacer.blockedUntil(message.orgId, key) > Date.now()) continue;
       const late = this.pacer.admit(message.orgId, Date.now(), requests);
       if (late === 0) return true;
-      await this.sleep(late);
+      await this.waits.sleep(late);
       if (this.stopping) return false;
       if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return true;
     }
@@ -184,7 +192,7 @@ export class DeliveryWorker {
 
   private async heartbeat(): Promise<void> {
     while (!this.stopping) {
-      await this.sleep(this.options.heartbeatMs);
+      await this.waits.sleep(this.options.heartbeatMs);
       if (!this.stopping) await this.shareRate().catch(() => undefined);
     }
   }
@@ -194,32 +202,5 @@ export class DeliveryWorker {
     const workers = await beat(this.ctx.db, this.id, this.ctx.clock.now(), this.options.heartbeatMs * 3);
     this.pacer.setTenantRate(tenantShare(this.options.tenantLimitPerSecond, workers));
     return workers;
-  }
-
-  /** Waits for `ms` (or, with none, for slots to free up); stop() and freed slots cut it short. */
-  private idle(ms: number | undefined, wakeOnFree: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = ms === undefined ? undefined : setTimeout(done, ms);
-      const self = this;
-      function done() {
-        if (timer) clearTimeout(timer);
-        self.wake = undefined;
-        resolve();
-      }
-      this.wake = wakeOnFree || ms === undefined ? done : () => (this.stopping ? done() : undefined);
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.sleepers.add(done);
-    });
   }
 }

@@ -110,7 +110,7 @@ export function localSender(): ProactiveSender {
 }
 
 /** Waits until the organisation has nothing pending or sending. */
-export async function settled(db: Kysely<DB>, orgId: string, timeoutMs = 20_000): Promise<void> {
+export async function settled(db: Kysely<DB>, orgId: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await db

@@ -61,7 +61,7 @@ describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes
       expect(sentAtKill).toBeLessThan(2_000);
       const second = startWorkerProcess(env);
       await second.waitFor(/^ready$/);
-      await settled(store.db, orgId, 30_000);
+      await settled(store.db, orgId, 90_000);
       await second.stop();
 
       const perConversation = sentPerConversation(connector, orgId);
@@ -75,7 +75,7 @@ describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes
         .where('org_id', '=', orgId)
         .execute();
       expect(states.every((s) => s.state === 'sent')).toBe(true);
-    });
+    }, 120_000);
   });
 
   describe('two copies of the bot on one database', () => {
@@ -102,7 +102,7 @@ describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes
       await Promise.all([a.waitFor(/^ready$/), b.waitFor(/^ready$/)]);
       await new Promise((r) => setTimeout(r, 500));
       await enqueueFanout(store.db, orgId, recipients, 'two');
-      await settled(store.db, orgId, 30_000);
+      await settled(store.db, orgId, 90_000);
       const leaders = [a, b].filter(
         (p) => p.lines.at(-1) === 'leader true' || p.lines.includes('leader true'),
       );
@@ -116,6 +116,6 @@ describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes
       expect(perConversation.size).toBe(500);
       expect([...perConversation.values()].every((n) => n === 1)).toBe(true);
       expect(connector.limitRejections).toBe(0);
-    });
+    }, 120_000);
   });
 });

@@ -67,6 +67,30 @@ describeStores('delivery worker', (kind) => {
     expect(new Set(rows.map((r) => r.activity_id))).toEqual(new Set(calls.map((c) => c.activityId)));
   });
 
+  it("leaves other organisations' messages alone when told to deliver only some", async () => {
+    const mine = await createOrg(store);
+    const theirs = await createOrg(store);
+    await enqueueFanout(
+      store.db,
+      mine,
+      await seedRecipients(store.db, mine, connector.serviceUrl, 3),
+      'mine',
+    );
+    await enqueueFanout(
+      store.db,
+      theirs,
+      await seedRecipients(store.db, theirs, connector.serviceUrl, 3),
+      'theirs',
+    );
+    await deliverAll(mine);
+    expect((await rowsOf(mine)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect((await rowsOf(theirs)).map((r) => [r.state, r.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+  });
+
   it('records one message for one idempotency key', async () => {
     const orgId = await createOrg(store);
     const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
@@ -113,7 +137,7 @@ describeStores('delivery worker', (kind) => {
       },
     ]);
     expect(sentTo(orgId)).toHaveLength(999);
-  });
+  }, 90_000);
 
   it('rides out a 429 storm, honouring Retry-After, and delivers everything once', async () => {
     const orgId = await createOrg(store);
