@@ -123,6 +123,16 @@ describeStores('pulse through the bot', (kind) => {
     expect(ballots[0]?.comment).toBeNull();
   });
 
+  it('takes the Action.Submit fallback too, replacing the tapped card with the thank-you', async () => {
+    const data = { verb: 'pulse.submit', ...answersFor(pulseCard, () => '3') };
+    const { updates, replies } = await bot.submit(data, { aadObjectId: SAMPLE.owner });
+    expect(replies).toHaveLength(0);
+    expect(updates[0]?.id).toBe('card-1');
+    expect(cardText(cardOf(updates[0]))).toContain(
+      'Thank you. You can change your answers until Fri 12 Dec.',
+    );
+  });
+
   it('gives leads the count so far without names, and refuses progress to social workers', async () => {
     const lead = await bot.say('pulse status', { aadObjectId: SAMPLE.lead });
     expect(cardText(cardOf(lead.replies[0]))).toContain('Fewer than 5 of 13 have answered so far.');
@@ -178,7 +188,7 @@ describeStores('pulse through the bot', (kind) => {
       const card = cardOf(replies[0]);
       expect(validateCard(card)).toEqual([]);
       const text = cardText(card);
-      expect(text).toContain('7 of 13 answered (54%)');
+      expect(text).toContain('8 of 13 answered (62%)');
       expect(text).toContain('I have regular supervision.');
       expect(text).not.toContain('By team');
       expect(text).not.toContain('comment 0');
