@@ -21,10 +21,23 @@ export async function readTable(file: string, content: Buffer): Promise<Table> {
   }
   const kind = extname(file).toLowerCase();
   const grid = kind === '.xlsx' ? await readXlsx(file, content) : readCsv(file, content);
+  rejectNulCharacters(file, grid);
   const nonEmpty = grid.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [head, ...rows] = nonEmpty;
   if (!head) throw new ImportError(file, [{ message: 'the file has no header row and no data' }]);
   return { header: head.cells.map((c) => c.trim()), rows };
+}
+
+/** PostgreSQL text cannot hold U+0000: a cell with one is refused here, located, rather than failing the insert. */
+function rejectNulCharacters(file: string, grid: Table['rows']): void {
+  const issues = grid.flatMap((r) =>
+    r.cells.flatMap((cell, i) =>
+      cell.includes('\u0000')
+        ? [{ row: r.row, column: columnLetter(i), message: 'contains a NUL character, which is not text' }]
+        : [],
+    ),
+  );
+  if (issues.length) throw new ImportError(file, issues);
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -6,7 +6,7 @@ import { STANDINGS, type Standing } from '../../src/access/permissions.js';
 import type { Store } from '../../src/db/connect.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { botHarness, cardOf, cardText } from '../support/bot-harness.js';
-import { MATRIX_PEOPLE, matrixOrg } from '../support/matrix-org.js';
+import { MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
 import { testStore } from '../support/store.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { testStoreKinds } from '../support/store-settings.js';
@@ -68,7 +68,7 @@ describe('property: random card payloads (Action.Execute and Action.Submit) thro
   let last: string;
   beforeAll(async () => {
     store = await testStore(testStoreKinds()[0]!);
-    orgId = await matrixOrg(store);
+    orgId = await sharedMatrixOrg(store);
     bot = botHarness(
       testApp(store, orgId, { clock: new ManualClock(new Date('2020-03-16T09:30:00Z')) }),
       orgId,

@@ -5,7 +5,7 @@ import type { Store } from '../../src/db/connect.js';
 import { findActionByRef } from '../../src/plan/action.repository.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { botHarness, cardOf, cardText } from '../support/bot-harness.js';
-import { MATRIX_ACTION, MATRIX_PEOPLE, matrixOrg } from '../support/matrix-org.js';
+import { MATRIX_ACTION, MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
 import { sampleOrg } from '../support/plan-fixtures.js';
 import { SAMPLE } from '../support/sample-people.js';
 import { describeStores, testStore } from '../support/store.js';
@@ -37,7 +37,7 @@ describeStores('tenant allow-list and sender identity', (kind) => {
   let bot: ReturnType<typeof botHarness>;
   beforeAll(async () => {
     store = await testStore(kind);
-    orgId = await matrixOrg(store);
+    orgId = await sharedMatrixOrg(store);
     bot = botHarness(
       testApp(store, orgId, { clock: new ManualClock(new Date('2020-03-16T09:30:00Z')) }),
       orgId,

@@ -45,3 +45,18 @@ export async function matrixOrg(store: Store, now = new Date('2020-02-03T09:00:0
   );
   return orgId;
 }
+
+const shared = new WeakMap<Store, Promise<string>>();
+
+/**
+ * One matrix organisation per store and worker, for the tests that only read it or undo what they change
+ * (importing the plan costs seconds). A test that must start from a pristine plan uses matrixOrg().
+ */
+export function sharedMatrixOrg(store: Store): Promise<string> {
+  let orgId = shared.get(store);
+  if (!orgId) {
+    orgId = matrixOrg(store);
+    shared.set(store, orgId);
+  }
+  return orgId;
+}

@@ -27,7 +27,7 @@ import { requestNewDate } from '../../../src/updates/date-request.service.js';
 import type { Sender } from '../../support/bot-harness.js';
 import { botHarness, cardOf, cardText } from '../../support/bot-harness.js';
 import { type LocalJwks, startLocalJwks, TEST_CLIENT_ID } from '../../support/local-jwks.js';
-import { MATRIX_ACTION, MATRIX_PEOPLE, matrixOrg } from '../../support/matrix-org.js';
+import { MATRIX_ACTION, MATRIX_PEOPLE, sharedMatrixOrg } from '../../support/matrix-org.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
 
@@ -298,7 +298,7 @@ describeStores('authorization matrix: every standing × capability through its e
   const world = {} as World;
   beforeAll(async () => {
     world.store = await testStore(kind);
-    world.orgId = await matrixOrg(world.store);
+    world.orgId = await sharedMatrixOrg(world.store);
     world.app = testApp(world.store, world.orgId, {
       clock: new ManualClock(new Date('2020-03-16T09:30:00Z')),
     });
