@@ -1,4 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -41,12 +52,17 @@ interface BuildStamp {
   gzipBytes: Record<string, number>;
 }
 
+/**
+ * Builds into a private folder, then moves each file into tab/dist: why: test workers may build at the same
+ * time as a server reads tab/dist, and a rename is atomic where writing in place is not.
+ */
 export async function buildTab(): Promise<BuildStamp> {
   mkdirSync(TAB_DIST, { recursive: true });
+  const out = mkdtempSync(join(TAB_DIST, '.build-'));
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { app: 'tab/src/main.ts', config: 'tab/src/config-page.ts', styles: 'tab/styles.css' },
-    outdir: TAB_DIST,
+    outdir: out,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -57,17 +73,20 @@ export async function buildTab(): Promise<BuildStamp> {
     plugins: [zodNamespace],
     logLevel: 'warning',
   });
-  for (const page of PAGES) copyFileSync(join(ROOT, 'tab', page), join(TAB_DIST, page));
+  for (const page of PAGES) copyFileSync(join(ROOT, 'tab', page), join(out, page));
   const gzipBytes: Record<string, number> = {};
   for (const file of ['app.js', 'config.js'])
-    gzipBytes[file] = gzipSync(readFileSync(join(TAB_DIST, file))).length;
+    gzipBytes[file] = gzipSync(readFileSync(join(out, file))).length;
+  for (const file of readdirSync(out)) renameSync(join(out, file), join(TAB_DIST, file));
+  rmSync(out, { recursive: true, force: true });
   const inputs = [
     ...Object.keys(result.metafile.inputs),
     ...PAGES.map((p) => `tab/${p}`),
     'scripts/build-tab.ts',
   ];
   const stamp: BuildStamp = { inputs, gzipBytes };
-  writeFileSync(STAMP, JSON.stringify(stamp, null, 2));
+  writeFileSync(`${STAMP}.${process.pid}`, JSON.stringify(stamp, null, 2));
+  renameSync(`${STAMP}.${process.pid}`, STAMP);
   return stamp;
 }
 

@@ -6,6 +6,7 @@ import { importScenario } from './import.scenario.js';
 import { inboundScenario } from './inbound.scenario.js';
 import { pulseResultsScenario } from './pulse-results.bench.js';
 import { scaleOutScenario } from './scale-out.scenario.js';
+import { tabScenario } from './tab.scenario.js';
 
 /** Every scenario `npm run bench` runs, in this order. Register a new one with one line here. */
 export const scenarios: BenchScenario[] = [
@@ -16,4 +17,5 @@ export const scenarios: BenchScenario[] = [
   scaleOutScenario,
   digestScenario,
   pulseResultsScenario,
+  tabScenario,
 ];

@@ -63,8 +63,8 @@ describe('Teams tab in a browser', () => {
     const { page, tab: frame } = await host(SAMPLE.owner, '/tab/index.html?view=mine');
     await frame.getByRole('heading', { name: 'My actions' }).waitFor();
     const firstRender = await firstRenderMs(frame);
+    // why: printed, not asserted (timings belong to `npm run bench`, whose tab scenario checks < 1000 ms).
     console.log(`tab first render (My actions, sample plan): ${firstRender.toFixed(0)} ms`);
-    expect(firstRender).toBeLessThan(1000);
     expect(await page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls)).toEqual(
       expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
     );
@@ -171,7 +171,7 @@ describe('Teams tab in a browser', () => {
 
     await page.setViewportSize({ width: 320, height: 900 });
     await frame.waitForFunction(() => document.documentElement.clientWidth <= 320);
-    expect(await overflowsX(frame)).toBe(false);
+    await expect.poll(() => overflowsX(frame)).toBe(false);
     await page.close();
   });
 
@@ -208,7 +208,7 @@ describe('Teams tab in a browser', () => {
     const { page, tab: frame } = await host(SAMPLE.owner, '/tab/index.html?view=mine', { width: 320 });
     await frame.getByRole('heading', { name: 'My actions' }).waitFor();
     await frame.getByRole('button', { name: 'Update 1d' }).click();
-    expect(await overflowsX(frame)).toBe(false);
+    await expect.poll(() => overflowsX(frame)).toBe(false);
     await page.close();
   });
 
@@ -221,6 +221,24 @@ describe('Teams tab in a browser', () => {
     await stranger.tab.getByRole('alert').waitFor();
     expect(await stranger.tab.getByRole('alert').textContent()).toMatch(/not on this plan's roster/);
     await stranger.page.close();
+  });
+
+  it('outside Teams with ENV=local: the development sign-in picks a roster person', async () => {
+    const local = await startTabServer(store, { config: { ENV: 'local' } });
+    const page = await context.newPage();
+    await page.route(
+      (url) => url.origin !== local.url,
+      (route) => route.abort(),
+    );
+    await page.goto(`${local.url}/tab/index.html?view=mine`);
+    await page.getByRole('heading', { name: 'Development sign-in' }).waitFor();
+    expect(await axeViolations(page.mainFrame())).toEqual([]);
+    await page.getByLabel('Person').selectOption(SAMPLE.owner);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My actions' }).waitFor();
+    expect(await page.locator('article').count()).toBe(10);
+    await page.close();
+    await local.close();
   });
 
   it('configuration page: valid at once, Save sets the dashboard URL for the channel', async () => {
