@@ -22,7 +22,15 @@ export const digestJob: ScheduledJob = {
     const slot = currentSlot(now, today, app.config);
     // A slot missed while the bot was down is caught up for two working days; later it would read as stale news.
     if (today > addWorkingDays(slot.date, CATCH_UP_WORKING_DAYS)) return;
-    const orgs = await app.db.selectFrom('digest_subscriptions').select('org_id').distinct().execute();
+    const allowed = app.config.TENANT_ALLOW_LIST;
+    if (allowed.length === 0) return;
+    // why: a council taken off the allow list gets nothing more, even with subscriptions left in the store.
+    const orgs = await app.db
+      .selectFrom('digest_subscriptions')
+      .select('org_id')
+      .distinct()
+      .where('org_id', 'in', allowed)
+      .execute();
     for (const { org_id: orgId } of orgs) {
       const enqueued = await publishDigests(app.db, orgId, app.config, slot, now);
       if (enqueued) app.log.info({ orgId, week: slot.week, enqueued }, 'weekly digest enqueued');

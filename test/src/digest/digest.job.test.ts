@@ -95,6 +95,14 @@ describeStores('weekly digest job', (kind) => {
     expect(digestJob.cron(app)).toBe('30 8 * * 1-5');
   });
 
+  it('sends nothing to a council no longer on the tenant allow list', async () => {
+    const orgId = await sampleOrg(store);
+    await channel(orgId, 'Programme Board', at('2020-06-01T12:00:00Z'));
+    const app = testApp(store, orgId, { config: { TENANT_ALLOW_LIST: 'some-other-tenant' } });
+    await digestJob.run(app, at('2020-06-08T07:30:00Z'));
+    expect(await outbox(orgId)).toHaveLength(0);
+  });
+
   it('moves a bank holiday Monday to the next working day (Spring bank holiday, 25 May 2020)', async () => {
     const orgId = await sampleOrg(store);
     const app = testApp(store, orgId);
