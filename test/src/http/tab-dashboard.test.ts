@@ -3,6 +3,7 @@ import type { Store } from '../../../src/db/connect.js';
 import { composeDigest } from '../../../src/digest/digest.service.js';
 import type { TabDashboard } from '../../../src/http/tab-api.types.js';
 import { resultsByRound } from '../../../src/pulse/pulse-results.service.js';
+import '../../../src/delivery/delivery.table.js';
 import type { ManualClock } from '../../../src/shared/clock.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
@@ -147,6 +148,31 @@ describeStores('tab API: plan dashboard and export', (kind) => {
       expect(s.values[0], s.text).toBe(results[0]!.statements[j]!.percentAgree);
       expect(s.values[1], s.text).toBeNull();
     });
+  });
+
+  it('lists the people the bot cannot reach, as the digest does', async () => {
+    const owner = await tab.personId(SAMPLE.owner);
+    await store.db
+      .insertInto('outbox')
+      .values({
+        org_id: tab.orgId,
+        idempotency_key: `reminder:tab-test:${owner}`,
+        kind: 'reminder',
+        person_id: owner,
+        conversation_ref_id: null,
+        payload: JSON.stringify({ type: 'message' }),
+        state: 'failed',
+        failure_kind: 'unreachable',
+        last_status: 403,
+        last_error: 'bot blocked',
+        next_attempt_at: tab.app.clock.now(),
+        created_at: tab.app.clock.now(),
+      })
+      .execute();
+    const data = await dashboard();
+    expect(data.unreachable).toEqual([
+      { name: expect.stringContaining('Principal Social Worker'), kind: 'person' },
+    ]);
   });
 
   it('exports XLSX and CSV for leads, refuses owners and bad requests', async () => {
