@@ -29,6 +29,10 @@ const KIND: Record<string, string> = {
   reopen: 'Reopened',
 };
 
+/** Long notes are cut so ten of them fit Teams' 28 KB; the tab shows them in full. */
+const clip = (value: string, max = 400) =>
+  value.length > max ? `${value.slice(0, max - 1).trimEnd()}…` : value;
+
 function when(at: Date, timeZone: string): string {
   return `${longDate(at.toISOString().slice(0, 10))} ${localTime(at, timeZone)}`;
 }
@@ -47,9 +51,9 @@ export function buildHistoryCard(view: HistoryView): AdaptiveCard {
         `**${KIND[u.kind] ?? escapeText(u.kind)}** · ${ragText(u.rag)}, ${u.percent}% · ${escapeText(u.who)} · ${when(u.at, view.timeZone)}`,
       ),
     ];
-    if (u.narrative) lines.push(text(escapeText(u.narrative), { spacing: 'None' }));
+    if (u.narrative) lines.push(text(escapeText(clip(u.narrative)), { spacing: 'None' }));
     if (u.blockers)
-      lines.push(text(`Blockers: ${escapeText(u.blockers)}`, { spacing: 'None', isSubtle: true }));
+      lines.push(text(`Blockers: ${escapeText(clip(u.blockers))}`, { spacing: 'None', isSubtle: true }));
     if (u.evidenceUrl)
       lines.push(text(`Evidence: ${escapeText(u.evidenceUrl)}`, { spacing: 'None', isSubtle: true }));
     body.push({ type: 'Container', separator: true, items: lines });

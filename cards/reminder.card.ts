@@ -15,7 +15,9 @@ import { updateButtons } from './update-buttons.js';
 import { recordedLine } from './update-recorded.card.js';
 
 /** Cards must stay readable on a phone and under Teams' 28 KB: longer bundles end with "and N more". */
-export const MAX_REMINDER_ITEMS = 8;
+export const MAX_REMINDER_ITEMS = 6;
+/** Measures shown per action, each cut to its first line. */
+const MAX_MEASURES = 2;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -48,7 +50,10 @@ export function answerLine(ref: string, answer: ReminderAnswer, timeZone: string
 function item(i: ReminderItem, view: ReminderView, now: Date): CardElement {
   const reminderId = view.reminderId;
   const { action, due } = i;
-  const measures = action.measures.map((m) => escapeText(m.text)).join('; ');
+  const measures = action.measures
+    .slice(0, MAX_MEASURES)
+    .map((m) => escapeText(firstLine(m.text, 120)))
+    .join('; ');
   const items: CardElement[] = [
     text(`**${action.ref}** · ${escapeText(firstLine(action.text))}`),
     text(`Due ${longDate(action.dueDate)} · ${due.label}`, {
@@ -66,7 +71,7 @@ function item(i: ReminderItem, view: ReminderView, now: Date): CardElement {
   else
     items.push({
       type: 'ActionSet',
-      actions: updateButtons({ actionId: action.id, reminderId, key: `${reminderId}:${action.id}` }),
+      actions: updateButtons({ actionId: action.id, reminderId }),
     });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }

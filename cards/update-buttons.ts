@@ -10,13 +10,21 @@ export const REOPEN_VERB = 'action.reopen';
 export const FORM_MODES = ['update', 'done', 'help', 'date'] as const;
 export type FormMode = (typeof FORM_MODES)[number];
 
-/** What every update button carries: the action, the reminder card it sits on (if any), a one-use key. */
+/**
+ * What every update button carries: the action, the reminder card it sits on (if any), and a one-use key
+ * when not on a reminder (a reminder's buttons need none: see answerKey).
+ */
 export const buttonDataSchema = z.object({
   actionId: z.uuid('This card refers to an action that does not exist.'),
   reminderId: z.uuid().optional(),
   key: z.string().min(1).max(100).optional(),
 });
 export type ButtonData = z.infer<typeof buttonDataSchema>;
+
+/** The idempotency key of an answer: one per reminder card and action, or the key the card carried. */
+export function answerKey(data: ButtonData): string | undefined {
+  return data.key ?? (data.reminderId ? `${data.reminderId}:${data.actionId}` : undefined);
+}
 
 export const openFormDataSchema = buttonDataSchema.extend({
   mode: z.enum(FORM_MODES),

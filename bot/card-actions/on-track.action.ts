@@ -1,4 +1,4 @@
-import { buttonDataSchema, ON_TRACK_VERB } from '../../cards/update-buttons.js';
+import { answerKey, buttonDataSchema, ON_TRACK_VERB } from '../../cards/update-buttons.js';
 import { findActionById } from '../../src/plan/action.repository.js';
 import { NOT_YOURS } from '../../src/updates/status-update.js';
 import { recordStatusUpdate } from '../../src/updates/status-update.service.js';
@@ -20,7 +20,7 @@ export const onTrackAction = defineCardAction({
         actionId: action.id,
         rag: 'green',
         percent: action.percent ?? 0,
-        idempotencyKey: data.key ? `${data.key}:on_track` : undefined,
+        idempotencyKey: answerKey(data) && `${answerKey(data)}:on_track`,
       },
       turn.now,
       { kind: 'on_track' },

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { buildDateRequestCard } from '../../cards/date-request.card.js';
-import { OPEN_FORM_VERB, openFormDataSchema } from '../../cards/update-buttons.js';
+import { answerKey, OPEN_FORM_VERB, openFormDataSchema } from '../../cards/update-buttons.js';
 import { buildUpdateFormCard } from '../../cards/update-form.card.js';
 import { canOnAction } from '../../src/access/viewer.js';
 import { findActionById } from '../../src/plan/action.repository.js';
@@ -29,7 +29,7 @@ export async function formCardFor(turn: BotTurn, request: FormRequest): Promise<
   }
   if (action.state !== 'open')
     return refusalCard({ message: `${action.ref} is ${action.state}, so it takes no more updates.` });
-  const key = request.key ?? newId();
+  const key = answerKey(request) ?? newId();
   if (request.mode === 'date') {
     return buildDateRequestCard({
       action,

@@ -4,14 +4,14 @@ import type { Store } from '../../../src/db/connect.js';
 import { findActionByRef } from '../../../src/plan/action.repository.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { newId } from '../../../src/shared/ids.js';
-import { botHarness, cardText } from '../../support/bot-harness.js';
+import { botHarness, cardText, type Sender } from '../../support/bot-harness.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
 import { footprint, validCard } from './update-test-kit.js';
 
-const owner = { aadObjectId: SAMPLE.owner };
+const owner: Sender = { aadObjectId: SAMPLE.owner };
 
 describeStores('tampered and bad update submits', (kind) => {
   let store: Store;
@@ -92,7 +92,7 @@ describeStores('tampered and bad update submits', (kind) => {
     ],
   ])('%s: says why, changes nothing', async (_case, data, message) => {
     // why: the table is built before beforeAll runs, so the other owner's action id is filled in here.
-    const tampered = data.actionId === 'NOT_OWN' ? { ...data, actionId: notOwn } : data;
+    const tampered = 'actionId' in data && data.actionId === 'NOT_OWN' ? { ...data, actionId: notOwn } : data;
     expect(await submitted(tampered)).toContain(message);
   });
 

@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import { findActionByRef } from '../../../src/plan/action.repository.js';
 import { ManualClock } from '../../../src/shared/clock.js';
-import { botHarness, cardOf, cardText } from '../../support/bot-harness.js';
+import { botHarness, cardOf, cardText, type Sender } from '../../support/bot-harness.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
 import { buttonOf, footprint, validCard } from '../card-actions/update-test-kit.js';
 
-const owner = { aadObjectId: SAMPLE.owner };
-const lead = { aadObjectId: SAMPLE.lead };
+const owner: Sender = { aadObjectId: SAMPLE.owner };
+const lead: Sender = { aadObjectId: SAMPLE.lead };
 
 describeStores('update, done, snooze, delegate, history and plain-text answers', (kind) => {
   let store: Store;
