@@ -9,7 +9,7 @@ export function formatDeliveryStatus(orgId: string, status: DeliveryStatus): str
   const lines = [
     `Delivery for ${orgId}: ${counts.sent} sent, ${counts.pending} pending, ${counts.sending} sending, ${counts.failed} failed`,
   ];
-  if (failed.length === 0) return [...lines, 'Every recipient was reached.'];
+  if (failed.length === 0) return [...lines, 'No recipient has a failed message.'];
   lines.push(
     `${failed.length} recipient${failed.length === 1 ? '' : 's'} not reached (latest message failed):`,
   );

@@ -136,8 +136,8 @@ describeStores('delivery status', (kind) => {
   });
 });
 
-it('says so when every recipient was reached', () => {
+it('says so when no recipient has a failed message', () => {
   expect(
     formatDeliveryStatus('t', { counts: { pending: 0, sending: 0, sent: 5, failed: 0 }, failed: [] }),
-  ).toEqual(['Delivery for t: 5 sent, 0 pending, 0 sending, 0 failed', 'Every recipient was reached.']);
+  ).toEqual(['Delivery for t: 5 sent, 0 pending, 0 sending, 0 failed', 'No recipient has a failed message.']);
 });
