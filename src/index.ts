@@ -29,7 +29,10 @@ const app: AppContext = { config, db: store.db, clock: systemClock, log };
 metrics.watchStore(store.db);
 
 if (process.argv.includes('--sample')) {
-  const report = await loadSamplePlan(store.db, defaultTenant(config), app.clock.now());
+  const demoDates = process.argv.includes('--demo-dates') ? { timeZone: config.TIME_ZONE } : undefined;
+  const report = await loadSamplePlan(store.db, defaultTenant(config), app.clock.now(), undefined, {
+    demoDates,
+  });
   log.info({ tenant: defaultTenant(config) }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
 }
 

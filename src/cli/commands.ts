@@ -1,5 +1,6 @@
 import { exportPlanCli } from '../digest/export-plan.cli.js';
 import { pulseCliCommands } from '../pulse/pulse.cli.js';
+import { demoDatesCli, sampleLoadCli } from '../reminders/sample.cli.js';
 import type { CliCommand } from './cli-command.js';
 import { deliveryStatusCli } from './delivery-status.js';
 import { planImportCli, rolesImportCli, rosterImportCli } from './import.cli.js';
@@ -14,4 +15,6 @@ export const cliCommands: CliCommand[] = [
   deliveryStatusCli,
   exportPlanCli,
   ...pulseCliCommands,
+  sampleLoadCli,
+  demoDatesCli,
 ];

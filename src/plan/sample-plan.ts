@@ -22,7 +22,7 @@ export function sampleStatementMeasures(dir = SAMPLE_DIR): { id: string; measure
 
 export interface SampleOptions {
   /** `--demo-dates`: move the plan's (2020) due dates into the weeks after today, so reminders fire. */
-  demoDates?: { timeZone: string };
+  demoDates?: { timeZone: string } | undefined;
 }
 
 /** Loads the sample council: roles, roster (role mailboxes, no personal names) and the 50-action plan. */
