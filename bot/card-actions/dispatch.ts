@@ -31,9 +31,12 @@ export async function dispatchCardAction(
   turn: BotTurn,
   raw: unknown,
 ): Promise<DispatchResult> {
-  if (JSON.stringify(raw ?? null).length > MAX_SUBMIT_BYTES) {
+  const json = JSON.stringify(raw ?? null);
+  if (json.length > MAX_SUBMIT_BYTES) {
     return refused('too large', 'What was sent is too long. Please shorten the text and try again.');
   }
+  // why: PostgreSQL text cannot hold U+0000; such data would fail its insert instead of getting an answer.
+  if (json.includes('\\u0000')) return refused('nul', 'What was sent contains a character that is not text.');
   const head = envelope.safeParse(raw);
   if (!head.success) return refused('no verb', 'This card could not be read. Please type `help`.');
   const action = actions.find((a) => a.verb === head.data.verb);

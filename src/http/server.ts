@@ -1,6 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { sql } from 'kysely';
-import restify, { type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { AppContext } from '../app-context.js';
 
 /** Adds routes to the server (tab API, metrics, static files) without this file knowing them. */
@@ -22,6 +22,7 @@ export function createServer({ app, adapter, bot, routes = [] }: ServerParts): S
   server.use(
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
   );
+  server.use(rejectNulCharacters);
 
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (ctx) => bot.run(ctx));
@@ -39,6 +40,19 @@ export function createServer({ app, adapter, bot, routes = [] }: ServerParts): S
 
   for (const register of routes) register(server);
   return server;
+}
+
+/**
+ * Refuses a JSON body holding U+0000 (400): it is not text, and PostgreSQL cannot store it, so a comment or
+ * note carrying one would otherwise fail deep in a handler instead of getting a clear answer.
+ */
+function rejectNulCharacters(req: Request, res: Response, next: Next): void {
+  if (typeof req.body === 'object' && req.body !== null && JSON.stringify(req.body).includes('\\u0000')) {
+    res.send(400, { message: 'The request contains a NUL character, which is not text.' });
+    next(false);
+    return;
+  }
+  next();
 }
 
 export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<void> {

@@ -24,6 +24,7 @@ const hostileValue = fc.oneof(
     '0',
     '-1',
     '250',
+    'a\u0000b',
     '1e309',
     'NaN',
     'red',

@@ -20,6 +20,7 @@ const argument = fc.oneof(
   fc.constantFrom('3a', '1d', '99z', '0', '-1', '1a 1b', 'to Matrix Owner', 'to owner@matrix.example'),
   fc.constantFrom(
     '<script>alert(1)</script>',
+    'a\u0000b',
     '**x**',
     '[x](javascript:alert(1))',
     "'; drop table people; --",

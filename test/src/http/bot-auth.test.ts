@@ -209,6 +209,12 @@ describe('inbound authentication on /api/messages (Bot credentials configured)',
       expect(res.status).toBeLessThan(500);
     });
 
+    it('refuses a body holding a NUL character with 400 (PostgreSQL cannot store it), on every route', async () => {
+      const res = await post({ ...botAdded(orgId, 'conv-nul'), text: 'a\u0000b' });
+      expect(res.status).toBe(400);
+      expect(await stored('conv-nul')).toBe(0);
+    });
+
     it('refuses malformed JSON with 400', async () => {
       const res = await post('{"type": "message", ');
       expect(res.status).toBe(400);
