@@ -4,7 +4,7 @@ import { buildPulseRefusalCard } from '../../cards/pulse-refusal.card.js';
 import { PULSE_CHANGE_VERB, pulseChangeSchema } from '../../cards/pulse-thanks.card.js';
 import { effectiveMinGroup } from '../../src/pulse/anonymity.js';
 import { ownAnswers, PREFER_NOT_TO_SAY } from '../../src/pulse/answer.service.js';
-import { roundStatements } from '../../src/pulse/round.repository.js';
+import { closedOn, roundStatements } from '../../src/pulse/round.repository.js';
 import { defineCardAction } from './card-action.js';
 
 export const toChoice = (value: number): ChoiceValue =>
@@ -22,7 +22,7 @@ export const pulseChangeAction = defineCardAction({
       return buildPulseRefusalCard({
         reason: own.refused,
         opensOn: own.round?.opens_on,
-        closesOn: own.round?.closes_on,
+        closesOn: own.round && closedOn(own.round, turn.app.config.TIME_ZONE),
       });
     }
     const statements = await roundStatements(turn.app.db, own.round.id);

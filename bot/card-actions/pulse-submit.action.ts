@@ -3,6 +3,7 @@ import { type ChoiceValue, PULSE_SUBMIT_VERB, pulseSubmitSchema } from '../../ca
 import { buildPulseRefusalCard } from '../../cards/pulse-refusal.card.js';
 import { buildPulseThanksCard } from '../../cards/pulse-thanks.card.js';
 import { PREFER_NOT_TO_SAY, submitAnswers } from '../../src/pulse/answer.service.js';
+import { closedOn } from '../../src/pulse/round.repository.js';
 import { defineCardAction } from './card-action.js';
 import { pulseChangeAction } from './pulse-change.action.js';
 
@@ -32,7 +33,7 @@ export const pulseSubmitAction = defineCardAction({
       return buildPulseRefusalCard({
         reason: outcome.reason,
         opensOn: outcome.round?.opens_on,
-        closesOn: outcome.round?.closes_on,
+        closesOn: outcome.round && closedOn(outcome.round, turn.app.config.TIME_ZONE),
       });
     }
     return buildPulseThanksCard({

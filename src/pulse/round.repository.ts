@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { localDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import type { PulseRoundsTable } from './pulse.table.js';
 import type { Statement } from './statement.repository.js';
@@ -87,4 +88,13 @@ export async function participationCounts(
     .where('round_id', '=', roundId)
     .executeTakeFirstOrThrow();
   return { audience: Number(row.audience), answered: Number(row.answered) };
+}
+
+/** The day answers stopped: the day it was closed if closed early, else its last day. */
+export function closedOn(round: RoundRow, timeZone: string): string {
+  if (round.closed_at) {
+    const day = localDate(round.closed_at, timeZone);
+    return day < round.closes_on ? day : round.closes_on;
+  }
+  return round.closes_on;
 }
