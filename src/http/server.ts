@@ -19,9 +19,9 @@ export interface ServerParts {
 export function createServer({ app, adapter, bot, routes = [] }: ServerParts): Server {
   const server = restify.createServer({ name: 'practice-pulse', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
-  );
+  server.use(jsonBodiesOnly);
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.use(rejectNulCharacters);
 
   server.post('/api/messages', async (req, res) => {
@@ -40,6 +40,22 @@ export function createServer({ app, adapter, bot, routes = [] }: ServerParts): S
 
   for (const register of routes) register(server);
   return server;
+}
+
+/**
+ * Every route takes JSON or nothing. Any other body is refused (415) before it is read: restify's general
+ * bodyParser would hand multipart uploads to formidable, which writes them to the temp folder past
+ * MAX_BODY_BYTES and keeps them, before any authentication — a way to fill the disk anonymously.
+ */
+function jsonBodiesOnly(req: Request, res: Response, next: Next): void {
+  const hasBody = req.isChunked() || Number(req.header('content-length') ?? 0) > 0;
+  const type = req.contentType().toLowerCase();
+  if (hasBody && type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+    res.send(415, { message: 'Send JSON (Content-Type: application/json).' });
+    next(false);
+    return;
+  }
+  next();
 }
 
 /**

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor.js';
 import { OpenIdMetadata } from 'botframework-connector/lib/auth/openIdMetadata.js';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
@@ -203,10 +205,24 @@ describe('inbound authentication on /api/messages (Bot credentials configured)',
       expect(await stored('conv-big')).toBe(0);
     });
 
-    it('refuses a body that is not JSON', async () => {
-      const res = await post('type=message&text=hi', undefined, 'application/x-www-form-urlencoded');
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
+    it('refuses a form body with 415', async () => {
+      const res = await post(
+        'type=message&text=hi&channelId=msteams',
+        undefined,
+        'application/x-www-form-urlencoded',
+      );
+      expect(res.status).toBe(415);
+    });
+
+    it('refuses a multipart upload with 415 before reading it, leaving no file behind (anonymous disk filling)', async () => {
+      const before = new Set(readdirSync(tmpdir()));
+      const form = new FormData();
+      form.append('type', 'message');
+      form.append('file', new Blob(['x'.repeat(2 * MAX_BODY_BYTES)]), 'big.txt');
+      const response = await fetch(url, { method: 'POST', body: form });
+      expect(response.status).toBe(415);
+      await response.arrayBuffer();
+      expect(readdirSync(tmpdir()).filter((f) => !before.has(f) && f.startsWith('upload_'))).toEqual([]);
     });
 
     it('refuses a body holding a NUL character with 400 (PostgreSQL cannot store it), on every route', async () => {
