@@ -56,6 +56,11 @@ function item(i: ReminderItem, view: ReminderView, now: Date): CardElement {
     .join('; ');
   const items: CardElement[] = [
     text(`**${action.ref}** · ${escapeText(firstLine(action.text))}`),
+    text(`Objective ${action.objectiveNumber}: ${escapeText(firstLine(action.objectiveText, 90))}`, {
+      spacing: 'None',
+      isSubtle: true,
+      size: 'Small',
+    }),
     text(`Due ${longDate(action.dueDate)} · ${due.label}`, {
       spacing: 'None',
       weight: due.kind === 'overdue' ? 'Bolder' : 'Default',

@@ -2,8 +2,9 @@ import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { buildNoticeCard } from '../../cards/notice.card.js';
 import { buildReminderCard } from '../../cards/reminder.card.js';
 import { buildUpdateRecordedCard, recordedFacts, recordedLine } from '../../cards/update-recorded.card.js';
+import { findReminder } from '../../src/reminders/reminder.repository.js';
 import { policyOf, windowOf } from '../../src/reminders/reminder-policy.js';
-import { findReminder, reminderViewNow } from '../../src/reminders/reminder-view.js';
+import { reminderViewNow } from '../../src/reminders/reminder-view.js';
 import type { Refusal, StatusUpdateRow } from '../../src/updates/status-update.js';
 import type { BotTurn } from '../turn.js';
 

@@ -4,7 +4,7 @@ import { canOnAction } from '../../src/access/viewer.js';
 import { addDays } from '../../src/calendar/iso-date.js';
 import { findActionById, findActionByRef, listActionsFor } from '../../src/plan/action.repository.js';
 import type { ActionView } from '../../src/plan/action-view.js';
-import { latestReminderOf } from '../../src/reminders/reminder-view.js';
+import { latestReminderOf } from '../../src/reminders/reminder.repository.js';
 import { parseWords, STATUS_ANSWER_PATTERN } from '../../src/updates/parse-words.js';
 import { MAX_NARRATIVE } from '../../src/updates/status-update.input.js';
 import { type BotTurn, replyCard } from '../turn.js';

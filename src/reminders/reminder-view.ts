@@ -1,38 +1,10 @@
-import type { Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import { findActionById } from '../plan/action.repository.js';
 import { dueStatus } from '../plan/due-status.js';
 import { dateRequestsOf } from '../updates/date-request.repository.js';
+import type { ReminderRow } from './reminder.repository.js';
 import type { ReminderAnswer, ReminderItem, ReminderView } from './reminder-messages.js';
-import type { RemindersTable } from './reminders.table.js';
-
-export type ReminderRow = Selectable<RemindersTable>;
-
-export async function findReminder(
-  db: Executor,
-  orgId: string,
-  id: string,
-): Promise<ReminderRow | undefined> {
-  return db
-    .selectFrom('reminders')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The person's most recent reminder from `since` on, to tell which actions a plain-text reply is about. */
-export async function latestReminderOf(db: Executor, orgId: string, personId: string, since: IsoDate) {
-  return db
-    .selectFrom('reminders')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('reminder_date', '>=', since)
-    .orderBy('reminder_date', 'desc')
-    .executeTakeFirst();
-}
 
 /** The answer given to an action since the reminder was sent, if any: the latest update, or a new-date request. */
 async function answerSince(

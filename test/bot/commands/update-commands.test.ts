@@ -30,6 +30,15 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
     );
   });
 
+  it('`reminders` shows today’s reminder card now; the same card again later in the day', async () => {
+    const card = await say('reminders');
+    expect(cardText(card)).toContain('3 actions due in the next 14 working days');
+    const onTrack = buttonOf(card, 'On track', '10e');
+    expect(onTrack.data.reminderId).toEqual(expect.any(String));
+    expect(buttonOf(await say('remind me'), 'On track', '10e').data.reminderId).toBe(onTrack.data.reminderId);
+    expect(cardText(await say('reminders', { aadObjectId: SAMPLE.socialWorker }))).toContain('Nothing due soon');
+  });
+
   it('`update 7f` shows the form; the submit is recorded', async () => {
     const form = await say('update 7f');
     expect(cardText(form)).toContain('Update: 7f');
