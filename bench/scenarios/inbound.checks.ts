@@ -35,7 +35,7 @@ export async function expectAnswer(target: LoadTarget, check: AnswerCheck): Prom
   if (response.status !== 200) throw fail(`HTTP ${response.status} ${answer.slice(0, 200)}`);
   const last = (await (await fetch(`${check.connectorUrl}/last`)).json()) as ConnectorRequest;
   const reply = last.body.includes(activityId) ? last.body : '';
-  if (check.fixture.startsWith('invoke.')) {
+  if (JSON.parse(body).type === 'invoke') {
     const invoke = answer ? (JSON.parse(answer) as { statusCode?: number }) : {};
     if (invoke.statusCode !== 200) throw fail(`invoke answered ${answer.slice(0, 200) || '(empty)'}`);
   } else if (!reply) {

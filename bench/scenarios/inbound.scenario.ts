@@ -1,5 +1,5 @@
 import type { BenchRow, BenchScenario } from '../bench.types.js';
-import { activityBodies } from '../support/activities.js';
+import { activityBodies, loadActivity } from '../support/activities.js';
 import {
   referenceVars,
   seededStore,
@@ -40,7 +40,7 @@ const ACTIVITIES = [
     label: '`my actions`',
     shows: 'Agree Partner in Practice support with DfE',
   },
-  { fixture: 'invoke.card-submit', label: 'card submit', shows: 'support agreed with DfE' },
+  { fixture: 'submit-update', label: 'card submit', shows: 'support agreed with DfE' },
 ] as const;
 
 /** Each activity's figures, or the error that kept it from being measured. */
@@ -56,7 +56,7 @@ async function measureBot(
   for (const { fixture, label, shows } of ACTIVITIES) {
     try {
       const connectorUrl = connector.baseUrl;
-      const isInvoke = fixture.startsWith('invoke.');
+      const isInvoke = loadActivity(fixture).type === 'invoke';
       const target = {
         url: `${bot.baseUrl}/api/messages`,
         body: activityBodies(fixture, connectorUrl, vars),

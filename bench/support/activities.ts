@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** A recorded Teams activity from bench/fixtures (`message.my-actions`, `invoke.card-submit`). */
+/** A recorded Teams activity from bench/fixtures (`message.my-actions`, `submit-update`). */
 export function loadActivity(
   name: string,
 ): Record<string, unknown> & { channelData: { tenant: { id: string } } } {

@@ -5,12 +5,12 @@ const vars = { 'action:1a': '0b7e1c5a-3f1d-4c1e-9a51-6f0d2f7c9b10' };
 
 describe('activityBodies', () => {
   it('gives each request its own activity id and form key, and points replies at the connector', () => {
-    const next = activityBodies('invoke.card-submit', 'http://127.0.0.1:4000', vars);
+    const next = activityBodies('submit-update', 'http://127.0.0.1:4000', vars);
     const [a, b] = [JSON.parse(next()), JSON.parse(next())];
     expect(a.id).not.toBe(b.id);
     expect(a.serviceUrl).toBe('http://127.0.0.1:4000/');
-    expect(a.value.action.data.key).toBe(`bench:${a.id}`);
-    expect(b.value.action.data.key).toBe(`bench:${b.id}`);
+    expect(a.value.action.data.key).toBe(`bench:${a.id}:update`);
+    expect(b.value.action.data.key).toBe(`bench:${b.id}:update`);
     expect(a.value.action.data.actionId).toBe(vars['action:1a']);
   });
 
@@ -26,9 +26,9 @@ describe('activityBodies', () => {
   });
 
   it('refuses a fixture whose placeholder has no value, naming it', () => {
-    expect(() => activityBodies('invoke.card-submit', 'http://127.0.0.1:4000', {})).toThrow(
+    expect(() => activityBodies('submit-update', 'http://127.0.0.1:4000', {})).toThrow(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture's placeholder, quoted in the error
-      'invoke.card-submit: no value for ${action:1a}',
+      'submit-update: no value for ${action:1a}',
     );
   });
 
