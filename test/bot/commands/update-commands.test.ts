@@ -36,7 +36,9 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
     const onTrack = buttonOf(card, 'On track', '10e');
     expect(onTrack.data.reminderId).toEqual(expect.any(String));
     expect(buttonOf(await say('remind me'), 'On track', '10e').data.reminderId).toBe(onTrack.data.reminderId);
-    expect(cardText(await say('reminders', { aadObjectId: SAMPLE.socialWorker }))).toContain('Nothing due soon');
+    expect(cardText(await say('reminders', { aadObjectId: SAMPLE.socialWorker }))).toContain(
+      'Nothing due soon',
+    );
   });
 
   it('`update 7f` shows the form; the submit is recorded', async () => {
@@ -114,11 +116,14 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       'Only an owner of the action can delegate it.',
     );
     expect(cardText(await say('delegate 8c to nobody@nowhere.example'))).toContain('No one by that name');
-    expect(cardText(await say('delegate 8c to dcs@council.example'))).toContain(
-      "Director of Children's Services now gets the reminders for 8c",
+    const worker: Sender = { aadObjectId: SAMPLE.socialWorker };
+    expect(cardText(await say('update 8c', worker))).toContain('No action 8c for you');
+    expect(cardText(await say('delegate 8c to cin1.duty@council.example'))).toContain(
+      'Social Worker (CiN Team 1 duty mailbox) now gets the reminders for 8c',
     );
-    expect(cardText(await say('update 8c', { aadObjectId: SAMPLE.dcs }))).toContain('Update: 8c');
+    expect(cardText(await say('update 8c', worker))).toContain('Update: 8c');
     expect(cardText(await say('delegate 8c to me'))).toContain('You have 8c back');
+    expect(cardText(await say('update 8c', worker))).toContain('No action 8c for you');
   });
 
   it('`history 7f` lists who updated, when and what they said', async () => {
