@@ -119,6 +119,11 @@ export const configSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('Log level.'),
+  SECRET_METRICS_TOKEN: z
+    .string()
+    .min(16, 'use at least 16 characters')
+    .optional()
+    .describe('Bearer token /metrics requires. Unset: /metrics is open, except with ENV=prod (then refused).'),
   INBOUND_BURST: z.coerce
     .number()
     .int()

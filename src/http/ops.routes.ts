@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Request, Response } from 'restify';
 import type { AppContext } from '../app-context.js';
@@ -17,6 +18,15 @@ const ACTIVITY_TYPES = new Set([
   'event',
   'typing',
 ]);
+
+/** With SECRET_METRICS_TOKEN set, only `Authorization: Bearer <token>` may scrape; unset, only outside ENV=prod. */
+function metricsAllowed(app: AppContext, authorization: string | undefined): boolean {
+  const token = app.config.SECRET_METRICS_TOKEN;
+  if (!token) return app.config.ENV !== 'prod';
+  const given = Buffer.from(authorization ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 async function readiness(app: AppContext): Promise<{ code: number; status: string }> {
   try {
@@ -40,7 +50,12 @@ export function opsRoutes(app: AppContext, metrics: Metrics): RouteRegistrar {
       res.send(code, { status });
     });
 
-    server.get('/metrics', async (_req: Request, res: Response) => {
+    server.get('/metrics', async (req: Request, res: Response) => {
+      // why: the figures name tenants and rounds; on a public bot host only the scraper may read them.
+      if (!metricsAllowed(app, req.header('authorization'))) {
+        res.send(401, { message: 'Send the SECRET_METRICS_TOKEN as a bearer token.' });
+        return;
+      }
       const body = await metrics.scrape();
       res.setHeader('content-type', metrics.registry.contentType);
       res.sendRaw(200, body);

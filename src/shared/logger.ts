@@ -8,6 +8,8 @@ export const redactPaths = [
   '*.password',
   'SECRET_BOT_PASSWORD',
   '*.SECRET_BOT_PASSWORD',
+  'SECRET_METRICS_TOKEN',
+  '*.SECRET_METRICS_TOKEN',
   'DATABASE_URL',
   '*.DATABASE_URL',
   'token',
