@@ -8,25 +8,20 @@ import type {
   StatementResult,
   TeamResult,
 } from './pulse-results.js';
+import {
+  agreeing,
+  type Counts,
+  loadRounds,
+  measuresByCode,
+  pct,
+  type RoundData,
+  sum,
+  views,
+} from './results-data.js';
 import type { RoundRow } from './round.repository.js';
 import './pulse.table.js';
 
 export type * from './pulse-results.js';
-
-type Counts = number[]; // index 0 = prefer not to say, 1–5 = the scale
-interface RoundData {
-  round: RoundRow;
-  statements: { id: string; code: string; text: string }[];
-  groups: { team: string | null; audience: number; respondents: number }[];
-  /** statement id → team → counts */
-  tallies: Map<string, Map<string | null, Counts>>;
-}
-
-const pct = (part: number, whole: number) => Math.round((100 * part) / whole);
-const views = (c: Counts) => c[1]! + c[2]! + c[3]! + c[4]! + c[5]!;
-const agreeing = (c: Counts) => c[4]! + c[5]!;
-const sum = (list: Counts[]): Counts =>
-  list.reduce((acc, c) => acc.map((v, i) => v + c[i]!), [0, 0, 0, 0, 0, 0]);
 
 /** The latest closed round's results, with the change since the round before; null before any round closes. */
 export async function latestResults(
@@ -65,59 +60,6 @@ async function resultsOf(
   const out: RoundResults[] = [];
   for (const d of data) out.push(roundResults(d, out.at(-1) ?? null, measures, min));
   return out;
-}
-
-async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<RoundData[]> {
-  const ids = rounds.map((r) => r.id);
-  const [statements, groups, tallies] = await Promise.all([
-    db
-      .selectFrom('pulse_round_statements as rs')
-      .innerJoin('pulse_statements as s', 's.id', 'rs.statement_id')
-      .select(['rs.round_id', 's.id', 's.code', 's.text'])
-      .where('rs.round_id', 'in', ids)
-      .orderBy('rs.ordinal')
-      .execute(),
-    db.selectFrom('pulse_round_groups').selectAll().where('round_id', 'in', ids).execute(),
-    db
-      .selectFrom('pulse_tallies')
-      .select(['round_id', 'statement_id', 'team', 'value', 'n'])
-      .where('round_id', 'in', ids)
-      .execute(),
-  ]);
-  const byRound = new Map<string, Map<string, Map<string | null, Counts>>>(ids.map((id) => [id, new Map()]));
-  for (const t of tallies) {
-    const byStatement = byRound.get(t.round_id);
-    if (!byStatement) continue;
-    let byTeam = byStatement.get(t.statement_id);
-    if (!byTeam) byStatement.set(t.statement_id, (byTeam = new Map()));
-    let counts = byTeam.get(t.team);
-    if (!counts) byTeam.set(t.team, (counts = [0, 0, 0, 0, 0, 0]));
-    counts[t.value] = (counts[t.value] ?? 0) + t.n;
-  }
-  return rounds.map((round) => ({
-    round,
-    statements: statements.filter((s) => s.round_id === round.id),
-    groups: groups.filter((g) => g.round_id === round.id),
-    tallies: byRound.get(round.id) ?? new Map(),
-  }));
-}
-
-async function measuresByCode(db: Executor, orgId: string): Promise<Map<string, MeasureLink[]>> {
-  const rows = await db
-    .selectFrom('measures as m')
-    .innerJoin('actions as a', 'a.id', 'm.action_id')
-    .select(['m.statement_id', 'a.ref', 'm.text'])
-    .where('a.org_id', '=', orgId)
-    .where('m.statement_id', 'is not', null)
-    .orderBy('a.ref')
-    .execute();
-  const map = new Map<string, MeasureLink[]>();
-  for (const r of rows) {
-    const list = map.get(r.statement_id as string) ?? [];
-    list.push({ actionRef: r.ref, text: r.text });
-    map.set(r.statement_id as string, list);
-  }
-  return map;
 }
 
 function roundName(round: RoundRow): string {

@@ -3,8 +3,8 @@ import { localDate } from '../calendar/iso-date.js';
 import type { ScheduledJob } from '../scheduler/scheduled-job.js';
 import { nudgeRound } from './nudge.service.js';
 import { roundsDue } from './round.repository.js';
-import { startRound } from './round.service.js';
 import { closeRound } from './round-close.service.js';
+import { startRound } from './round-start.service.js';
 
 const today = (app: AppContext, now: Date) => localDate(now, app.config.TIME_ZONE);
 

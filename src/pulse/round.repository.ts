@@ -92,9 +92,8 @@ export async function participationCounts(
 
 /** The day answers stopped: the day it was closed if closed early, else its last day. */
 export function closedOn(round: RoundRow, timeZone: string): string {
-  if (round.closed_at) {
-    const day = localDate(round.closed_at, timeZone);
-    return day < round.closes_on ? day : round.closes_on;
-  }
+  const closedDay = round.closed_at ? localDate(round.closed_at, timeZone) : round.closes_on;
+  // ISO dates compare as strings; an early close ends answering before the planned last day.
+  if (closedDay < round.closes_on) return closedDay;
   return round.closes_on;
 }

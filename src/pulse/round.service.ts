@@ -4,12 +4,11 @@ import { type IsoDate, isIsoDate, shortDate } from '../calendar/iso-date.js';
 import { addWorkingDays, nextWorkingDay } from '../calendar/working-days.js';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
-import { enqueueMessage } from '../delivery/outbox.repository.js';
 import { newId } from '../shared/ids.js';
-import { effectiveMinGroup, newLinkSecret } from './anonymity.js';
+import { newLinkSecret } from './anonymity.js';
 import { PulseInputError } from './pulse-errors.js';
-import { pulseActivity } from './pulse-messages.js';
-import { liveRound, type RoundRow, roundStatements } from './round.repository.js';
+import { liveRound, type RoundRow } from './round.repository.js';
+import { startRound } from './round-start.service.js';
 import {
   listLiveStatements,
   readStatementsCsv,
@@ -157,54 +156,4 @@ export async function openRound(
     );
     return opensOn <= settings.today ? startRound(trx, round, settings.minGroup, now, request.actor) : round;
   });
-}
-
-/** Moves a round to open and queues the pulse card for every person in its audience (idempotent keys). */
-export async function startRound(
-  db: Executor,
-  round: RoundRow,
-  minGroup: number,
-  now: Date,
-  actor = 'scheduler',
-): Promise<RoundRow> {
-  await db
-    .updateTable('pulse_rounds')
-    .set({ state: 'open', opened_at: now })
-    .where('id', '=', round.id)
-    .execute();
-  const statements = await roundStatements(db, round.id);
-  const activity = pulseActivity({
-    roundId: round.id,
-    closesOn: round.closes_on,
-    minGroup: effectiveMinGroup(minGroup),
-    statements: statements.map((s) => ({ id: s.id, text: s.text })),
-  });
-  const people = await db
-    .selectFrom('pulse_participants')
-    .select('person_id')
-    .where('round_id', '=', round.id)
-    .execute();
-  for (const p of people) {
-    await enqueueMessage(
-      db,
-      round.org_id,
-      { key: `pulse:${round.id}:${p.person_id}`, kind: 'pulse', target: { personId: p.person_id }, activity },
-      now,
-    );
-  }
-  await recordAudit(
-    db,
-    round.org_id,
-    [
-      {
-        actor,
-        entity: 'pulse_round',
-        entityId: round.id,
-        change: 'open',
-        after: { audience: people.length },
-      },
-    ],
-    now,
-  );
-  return { ...round, state: 'open', opened_at: now };
 }

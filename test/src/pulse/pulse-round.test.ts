@@ -94,6 +94,7 @@ describeStores('a Health Check round of 200 social workers in 8 teams', (kind) =
       answered: 136,
       responseRate: 68,
     });
+    expect(await openRoundRates(store.db, 5)).toContainEqual({ orgId, roundId, rate: 0.68 });
   });
 
   describe('after close', () => {
