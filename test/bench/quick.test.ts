@@ -16,12 +16,12 @@ interface QuickOutput {
 
 // why: a smoke check that `npm run bench` works end to end; the figures of a quick run are not asserted.
 describe('npm run bench -- --quick', () => {
-  // why: the quick run aims at 30 s; the margin is for a machine shared with other test runs.
-  it('runs every registered scenario to rows, without errors', { timeout: 100_000 }, () => {
+  // why: the quick run aims at 30 s on an idle machine; the margin is for one shared with other test runs.
+  it('runs every registered scenario to rows, without errors', { timeout: 160_000 }, () => {
     const out = join(dir, 'results.json');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/main.ts', '--quick', '--out', out], {
       encoding: 'utf8',
-      timeout: 90_000,
+      timeout: 150_000,
     });
     const result: QuickOutput = JSON.parse(readFileSync(out, 'utf8'));
     expect(result.errors, run.stderr).toEqual([]);
