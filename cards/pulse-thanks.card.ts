@@ -19,14 +19,15 @@ export interface PulseThanksView {
 /** Replaces the pulse card after Submit: read-only, with a way back in until the round closes. */
 export function buildPulseThanksCard(view: PulseThanksView): AdaptiveCard {
   const until = shortDate(view.closesOn);
+  const lines = view.unchanged
+    ? [
+        heading('Your answers were already recorded'),
+        text(`Nothing was changed. You can change your answers until ${until}.`),
+      ]
+    : [heading(`Thank you. You can change your answers until ${until}.`)];
   return adaptiveCard(
     [
-      heading(view.unchanged ? 'Your answers were already recorded' : 'Thank you'),
-      text(
-        view.unchanged
-          ? `Nothing was changed. You can change your answers until ${until}.`
-          : `Thank you. You can change your answers until ${until}.`,
-      ),
+      ...lines,
       text('No one, including managers, can see your answers.', { isSubtle: true, spacing: 'Small' }),
     ],
     [execute('Change my answers', PULSE_CHANGE_VERB, { roundId: view.roundId })],

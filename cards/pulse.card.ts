@@ -53,7 +53,7 @@ const NOTES = {
 export function buildPulseCard(view: PulseCardView): AdaptiveCard {
   const n = view.statements.length;
   const body: CardElement[] = [
-    heading(`CIS Health Check: ${n} statement${n === 1 ? '' : 's'}, about 30 seconds`),
+    heading(`CIS Health Check — ${n} statement${n === 1 ? '' : 's'}, about 30 seconds`),
     text(anonymityPromise(view.minGroup, view.closesOn), { isSubtle: true, spacing: 'Small' }),
     ...(view.note ? [text(NOTES[view.note], { weight: 'Bolder' })] : []),
     ...view.statements.map((s, i) => ({

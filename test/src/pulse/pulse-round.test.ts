@@ -79,7 +79,7 @@ describeStores('a Health Check round of 200 social workers in 8 teams', (kind) =
       expect(sent).toHaveLength(200);
       expect(new Set(sent.map((c) => c.conversationId))).toEqual(new Set(people.map((p) => `a:${p.id}`)));
       const card = JSON.stringify(sent[0]?.body);
-      expect(card).toContain('CIS Health Check: 7 statements, about 30 seconds');
+      expect(card).toContain('CIS Health Check — 7 statements, about 30 seconds');
       expect(card).toContain(`"roundId":"${roundId}"`);
     } finally {
       await connector.close();
