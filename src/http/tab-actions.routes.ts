@@ -1,27 +1,18 @@
 import { z } from 'zod';
-import { can, type Viewer } from '../access/viewer.js';
+import { can } from '../access/viewer.js';
 import type { AppContext } from '../app-context.js';
-import { localDate, localTime } from '../calendar/iso-date.js';
+import { localDate } from '../calendar/iso-date.js';
 import { findPersonById } from '../people/people.repository.js';
-import { findActionById, listActionsFor } from '../plan/action.repository.js';
-import { firstProblem, statusUpdateInputSchema } from '../updates/status-update.input.js';
-import type { RefusalReason } from '../updates/status-update.js';
-import { recordStatusUpdate } from '../updates/status-update.service.js';
+import { listActionsFor } from '../plan/action.repository.js';
+import { firstProblem } from '../updates/status-update.input.js';
 import type { RouteRegistrar } from './server.js';
 import { tabActions } from './tab-action-views.js';
-import type { TabMe, TabMyActions, TabUpdateResult } from './tab-api.types.js';
+import type { TabMe, TabMyActions } from './tab-api.types.js';
 import { refuse, withViewer } from './tab-guard.js';
 
-const REFUSAL_STATUS: Record<RefusalReason, number> = {
-  invalid: 400,
-  not_found: 403,
-  not_allowed: 403,
-  closed: 409,
-};
 const personQuery = z.object({ person: z.uuid('Unknown person.').optional() }).strict();
-const actionParams = z.object({ actionId: z.uuid('Unknown action.') });
 
-/** `/api/tab/me`, `/api/tab/my-actions` and the update form's `POST /api/tab/actions/:actionId/updates`. */
+/** `/api/tab/me` and `/api/tab/my-actions` (yours, or anyone's for programme leads and admins). */
 export function tabActionRoutes(app: AppContext): RouteRegistrar {
   return (server) => {
     server.get(
@@ -58,43 +49,5 @@ export function tabActionRoutes(app: AppContext): RouteRegistrar {
         res.send(200, body);
       }),
     );
-
-    server.post(
-      '/api/tab/actions/:actionId/updates',
-      withViewer(app, async (req, res, viewer) => {
-        const params = actionParams.safeParse(req.params);
-        if (!params.success) return refuse(res, 404, firstProblem(params.error));
-        const input = statusUpdateInputSchema.safeParse(req.body ?? {});
-        if (!input.success) return refuse(res, 400, firstProblem(input.error));
-        if (input.data.actionId !== params.data.actionId)
-          return refuse(res, 400, 'The update names a different action from the one it was sent for.');
-        const now = app.clock.now();
-        const result = await recordStatusUpdate(app.db, viewer, input.data, now);
-        if (result.kind === 'refused') {
-          const body: TabUpdateResult = { outcome: 'refused', message: result.message };
-          res.send(REFUSAL_STATUS[result.reason], body);
-          return;
-        }
-        res.send(200, await answer(app, viewer, result.kind, result.action.id, now));
-      }),
-    );
   };
-}
-
-async function answer(
-  app: AppContext,
-  viewer: Viewer,
-  outcome: 'recorded' | 'duplicate',
-  actionId: string,
-  now: Date,
-): Promise<TabUpdateResult> {
-  const action = await findActionById(app.db, viewer.orgId, actionId);
-  if (!action) return { outcome, message: 'Recorded.' };
-  const today = localDate(now, app.config.TIME_ZONE);
-  const [view] = await tabActions(app.db, viewer, [action], today, now);
-  const message =
-    outcome === 'recorded'
-      ? `${action.ref} recorded: ${view?.status.replace(/, today$/, '')} at ${localTime(now, app.config.TIME_ZONE)}.`
-      : `${action.ref}: this update was already recorded; nothing new was added.`;
-  return { outcome, message, ...(view ? { action: view } : {}) };
 }

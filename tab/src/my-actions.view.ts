@@ -7,7 +7,7 @@ import type {
 import type { Api } from './api.js';
 import { h, render } from './dom.js';
 import { dateTime, plural, ragText, shortDate, updateKind } from './format.js';
-import { updateForm } from './update-form.js';
+import { newKey, updateForm } from './update-form.js';
 
 /** The personal tab: the signed-in person's actions, soonest due first, each with its history and form. */
 export async function showMyActions(root: HTMLElement, api: Api): Promise<void> {
@@ -75,6 +75,23 @@ function actionCard(
     slot.replaceChildren(form);
     form.querySelector<HTMLInputElement>('input[name="rag"]:checked')?.focus();
   });
+  // why: one key per rendering of the card, so a double click records one "on track".
+  const onTrackKey = newKey();
+  const onTrack = h('button', { type: 'button', 'aria-label': `Mark ${action.ref} on track` }, 'On track');
+  onTrack.addEventListener('click', async () => {
+    onTrack.disabled = true;
+    try {
+      const result = await api.post<TabUpdateResult>(`/api/tab/actions/${action.id}/on-track`, {
+        idempotencyKey: onTrackKey,
+      });
+      notice.textContent = result.message;
+      if (result.action) replace(result.action);
+      document.getElementById(`action-${action.id}`)?.focus();
+    } catch (error) {
+      notice.textContent = error instanceof Error ? error.message : String(error);
+      onTrack.disabled = false;
+    }
+  });
   return h(
     'article',
     {
@@ -108,7 +125,7 @@ function actionCard(
         )
       : null,
     history(action.history),
-    action.canUpdate && action.state === 'open' ? h('div', { class: 'buttons' }, toggle) : null,
+    action.canUpdate && action.state === 'open' ? h('div', { class: 'buttons' }, onTrack, toggle) : null,
     slot,
   );
 }

@@ -10,7 +10,8 @@ export interface UpdateFormOptions {
   cancel(): void;
 }
 
-const newKey = () =>
+/** A fresh idempotency key for one submit. */
+export const newKey = () =>
   typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 /**

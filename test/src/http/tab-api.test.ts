@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import type { TabMyActions, TabUpdateResult } from '../../../src/http/tab-api.types.js';
+import type { ManualClock } from '../../../src/shared/clock.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
@@ -112,6 +113,42 @@ describeStores('tab API: my actions and updates', (kind) => {
       .where('change', 'like', 'status_%')
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('records *On track* in one tap as the card does (green, percent unchanged), once per key', async () => {
+    const action = await actionByRef('7c');
+    const path = `/api/tab/actions/${action.id}/on-track`;
+    (tab.app.clock as ManualClock).advance(60_000);
+    const result = (await (await post(path, { idempotencyKey: 'tap-1' })).json()) as TabUpdateResult;
+    expect(result).toMatchObject({
+      outcome: 'recorded',
+      message: '7c recorded as on track (unchanged 60%) at 09:31.',
+    });
+    expect(result.action?.history[0]).toMatchObject({ kind: 'on_track', rag: 'green', percent: 60 });
+    const before = await footprint();
+    expect(((await (await post(path, { idempotencyKey: 'tap-1' })).json()) as TabUpdateResult).outcome).toBe(
+      'duplicate',
+    );
+    const refusals: [string, unknown, string | undefined, number][] = [
+      [path, { idempotencyKey: 'tap-2', rag: 'red' }, undefined, 400],
+      [path, {}, undefined, 400],
+      [path, { idempotencyKey: 'tap-3' }, await tab.tokenFor(SAMPLE.socialWorker), 403],
+      [
+        `/api/tab/actions/${(await actionByRef('1a')).id}/on-track`,
+        { idempotencyKey: 'tap-4' },
+        undefined,
+        403,
+      ],
+      [
+        '/api/tab/actions/00000000-0000-4000-8000-000000000000/on-track',
+        { idempotencyKey: 'tap-5' },
+        undefined,
+        403,
+      ],
+    ];
+    for (const [p, body, token, status] of refusals)
+      expect((await post(p, body, token ?? ownerToken)).status).toBe(status);
+    expect(await footprint()).toEqual(before);
   });
 
   it('refuses requests without a token, with an expired token, or for another app or tenant', async () => {
