@@ -41,7 +41,7 @@ export function recordedLine(view: UpdateRecordedView): string {
     case 'help':
       return `${action.ref}: your request for help went to the programme leads at ${at}`;
     default:
-      return `${action.ref} recorded as ${ragText(update.rag)} (${pct}) at ${at}`;
+      return `${action.ref} recorded: ${ragText(update.rag)}, ${pct} at ${at}`;
   }
 }
 

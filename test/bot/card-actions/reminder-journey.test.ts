@@ -105,7 +105,7 @@ describeStores('reminder card journey', (kind) => {
     );
     const summary = validCard(cardOf(done.updates[0]));
     const text = cardText(summary);
-    expect(text).toContain('1d recorded as Amber (at risk) (60%) at 09:31');
+    expect(text).toContain('1d recorded: Amber (at risk), 60% at 09:31');
     expect(text).toContain('Draft plan \\*\\*shared\\*\\* ‹b›today‹/b›');
     const action = await store.db
       .selectFrom('actions')

@@ -41,7 +41,7 @@ describeStores('the bench card-submit fixture', (kind) => {
     const first = await bot.raw(activity);
     expect(first.invokeResponse?.status).toBe(200);
     expect(cardText(validCard(first.invokeResponse?.body.value))).toContain(
-      '1a recorded as Amber (at risk) (60%) at 09:31',
+      '1a recorded: Amber (at risk), 60% at 09:31',
     );
     await bot.raw(activity);
     const updates = await store.db

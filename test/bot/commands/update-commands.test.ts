@@ -50,7 +50,7 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       { ...submit.data, rag: 'red', percent: '10', narrative: 'Recruitment paused' },
       owner,
     );
-    expect(cardText(invokeResponse?.body.value)).toContain('7f recorded as Red (off track) (10%) at 10:00');
+    expect(cardText(invokeResponse?.body.value)).toContain('7f recorded: Red (off track), 10% at 10:00');
   });
 
   it('`done 3d` asks for evidence, completes the action, and a lead can reopen it', async () => {
@@ -159,7 +159,7 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       expect(await footprint(store, orgId)).toEqual(before);
       const save = buttonOf(card, 'Save');
       const saved = await bot.execute(save.verb, save.data, owner);
-      expect(cardText(saved.invokeResponse?.body.value)).toContain('10e recorded as Green (on track)');
+      expect(cardText(saved.invokeResponse?.body.value)).toContain('10e recorded: Green (on track), 0% at 10:00');
       await bot.execute(save.verb, save.data, owner);
       expect((await footprint(store, orgId)).updates).toBe(before.updates + 1);
     });
