@@ -159,7 +159,9 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       expect(await footprint(store, orgId)).toEqual(before);
       const save = buttonOf(card, 'Save');
       const saved = await bot.execute(save.verb, save.data, owner);
-      expect(cardText(saved.invokeResponse?.body.value)).toContain('10e recorded: Green (on track), 0% at 10:00');
+      expect(cardText(saved.invokeResponse?.body.value)).toContain(
+        '10e recorded: Green (on track), 0% at 10:00',
+      );
       await bot.execute(save.verb, save.data, owner);
       expect((await footprint(store, orgId)).updates).toBe(before.updates + 1);
     });
