@@ -18,6 +18,7 @@ import type { BotTurn } from '../turn.js';
 import { defineCardAction } from './card-action.js';
 import { notOnRosterCard, recordedReply, refusalCard } from './update-replies.js';
 
+// why: Teams sends every card input as a string ("60"), and an untouched Input.Number as "".
 const toPercent = (v: string | number | undefined) =>
   typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
 

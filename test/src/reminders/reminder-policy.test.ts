@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { reminderMessages } from '../../../cards/reminder-messages.js';
+import type { AppContext } from '../../../src/app-context.js';
 import { zonedInstant } from '../../../src/calendar/iso-date.js';
 import { demoDueDate } from '../../../src/reminders/demo-dates.js';
-import { reminderDay } from '../../../src/reminders/reminder.job.js';
+import { reminderDay, reminderJob } from '../../../src/reminders/reminder.job.js';
 import {
   isEscalationDue,
   policyOf,
@@ -56,6 +58,11 @@ describe('reminder policy', () => {
 
 describe('reminderDay', () => {
   const config = testConfig();
+  it('runs the job at REMINDER_TIME on weekdays (bank holidays are skipped in the run)', () => {
+    const app = { config: testConfig({ REMINDER_TIME: '08:05' }) } as AppContext;
+    expect(reminderJob(reminderMessages).cron(app)).toBe('5 8 * * 1-5');
+    expect(reminderJob(reminderMessages).catchUpOnStart).toBe(true);
+  });
   it('is today at or after REMINDER_TIME on a working day, in London time (BST too)', () => {
     expect(reminderDay(zonedInstant('2026-12-01', '09:30', 'Europe/London'), config)).toBe('2026-12-01');
     expect(reminderDay(new Date('2026-06-01T08:30:00Z'), config)).toBe('2026-06-01');
