@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import { newId } from '../shared/ids.js';
-import type { ClaimedMessage } from './delivery.repository.js';
+import type { ClaimedMessage } from './claim.repository.js';
 import type { SendReceipt, SendTarget } from './message-sender.js';
 
 export type ResolvedTarget =

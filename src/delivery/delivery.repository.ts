@@ -1,75 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
+import type { ClaimedMessage } from './claim.repository.js';
 import type { FailureKind } from './delivery.table.js';
-
-export interface ClaimedMessage {
-  id: string;
-  orgId: string;
-  /** reminder, pulse, digest…: what the message is, for metrics and logs. */
-  kind: string;
-  conversationRefId: string | null;
-  personId: string | null;
-  payload: Record<string, unknown>;
-  /** Including this claim. */
-  attempts: number;
-  claimToken: string;
-}
-
-export interface ClaimOptions {
-  limit: number;
-  now: Date;
-  leaseMs: number;
-  token: string;
-  /** Only these organisations (a test or bench sharing a database with others). */
-  onlyOrgs?: string[];
-}
-
-/**
- * Claims due messages (pending and due, or sending with an expired lease) for this worker. One statement:
- * `FOR UPDATE SKIP LOCKED` lets several workers claim side by side without blocking or sharing a row.
- */
-export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedMessage[]> {
-  const { now, onlyOrgs } = options;
-  const rows = await db
-    .updateTable('outbox')
-    .set({
-      state: 'sending',
-      claimed_until: new Date(now.getTime() + options.leaseMs),
-      claim_token: options.token,
-      attempts: sql`attempts + 1`,
-    })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('outbox')
-        .select('id')
-        .where((w) =>
-          w.or([
-            w.and([w('state', '=', 'pending'), w('next_attempt_at', '<=', now)]),
-            w.and([w('state', '=', 'sending'), w('claimed_until', '<=', now)]),
-          ]),
-        )
-        .$if(onlyOrgs !== undefined, (q) => q.where('org_id', 'in', onlyOrgs?.length ? onlyOrgs : [' none ']))
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(options.limit)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts'])
-    .execute();
-  // why: RETURNING order is unspecified; sending in id order keeps one conversation's messages in order.
-  rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-  return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    kind: r.kind,
-    conversationRefId: r.conversation_ref_id,
-    personId: r.person_id,
-    payload: r.payload,
-    attempts: r.attempts,
-    claimToken: options.token,
-  }));
-}
 
 export interface SentRecord {
   activityId: string;

@@ -3,31 +3,20 @@ import type { DB } from '../db/schema.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { createLogger, type Logger } from '../shared/logger.js';
+import { type ClaimedMessage, claimDue, renewLeases } from './claim.repository.js';
 import { type DeliveryContext, deliverMessage, type Outcome } from './deliver-message.js';
-import { type ClaimedMessage, claimDue } from './delivery.repository.js';
-import { defaultRetryOptions, type RetryOptions } from './delivery-policy.js';
+import {
+  type DeliveryWorkerOptions,
+  type WorkerSettings,
+  workerSettings,
+} from './delivery-worker.options.js';
+import { InFlight } from './in-flight.js';
 import type { MessageSender } from './message-sender.js';
 import { DeliveryPacer } from './pacer.js';
 import { Waits } from './waits.js';
 import { beat, leave, tenantShare } from './worker-registry.js';
 
-export interface DeliveryWorkerOptions {
-  /** Messages claimed and not yet finished at once; also the most a crash can send twice. Default 32. */
-  concurrency?: number;
-  /** How long a claim holds before another worker may take the message over. Default 60 s. */
-  leaseMs?: number;
-  /** How long a send may take before it counts as failed and is retried. Default: a quarter of the lease. */
-  sendTimeoutMs?: number;
-  /** How often to look for due messages when idle. Default 500 ms. */
-  pollMs?: number;
-  /** Heartbeat period for sharing the tenant limit with other copies. Default 5 s. */
-  heartbeatMs?: number;
-  /** Teams' requests per second per tenant. Default 50. */
-  tenantLimitPerSecond?: number;
-  retry?: Partial<RetryOptions>;
-  /** Deliver only these organisations' messages (tests and benches that share a database). */
-  onlyOrgs?: string[];
-}
+export type { DeliveryWorkerOptions };
 
 export interface DeliveryWorkerDeps {
   db: Kysely<DB>;
@@ -46,11 +35,10 @@ export interface DeliveryWorkerDeps {
 export class DeliveryWorker {
   readonly id = `worker-${newId()}`;
   readonly counts: Record<Outcome, number> = { sent: 0, retry: 0, throttled: 0, failed: 0, released: 0 };
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'retry' | 'onlyOrgs' | 'sendTimeoutMs'>>;
-  private readonly onlyOrgs: string[] | undefined;
+  private readonly options: WorkerSettings;
   private readonly ctx: DeliveryContext;
   private readonly pacer: DeliveryPacer;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
   private readonly waits = new Waits();
   private running: Promise<void> | undefined;
   private stopping = false;
@@ -59,14 +47,7 @@ export class DeliveryWorker {
   private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
 
   constructor(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}) {
-    this.options = {
-      concurrency: options.concurrency ?? 32,
-      leaseMs: options.leaseMs ?? 60_000,
-      pollMs: options.pollMs ?? 500,
-      heartbeatMs: options.heartbeatMs ?? 5_000,
-      tenantLimitPerSecond: options.tenantLimitPerSecond ?? 50,
-    };
-    this.onlyOrgs = options.onlyOrgs;
+    this.options = workerSettings(options);
     this.onOutcome = deps.onOutcome;
     this.pacer = new DeliveryPacer({
       tenantRatePerSecond: tenantShare(this.options.tenantLimitPerSecond, 1),
@@ -77,8 +58,8 @@ export class DeliveryWorker {
       clock: deps.clock ?? systemClock,
       logger: deps.logger ?? createLogger('silent'),
       random: deps.random ?? Math.random,
-      retry: { ...defaultRetryOptions, ...options.retry },
-      sendTimeoutMs: options.sendTimeoutMs ?? this.options.leaseMs / 4,
+      retry: this.options.retry,
+      sendTimeoutMs: this.options.sendTimeoutMs,
       waitTurn: (message, key, requests) => this.waitTurn(message, key, requests),
       pause: (orgId, key, until) => this.pacer.pause(orgId, key, until),
     };
@@ -121,22 +102,26 @@ export class DeliveryWorker {
     });
     if (workers > 1) await this.waits.sleep(this.options.heartbeatMs);
     const heartbeat = this.heartbeat();
+    const renewals = this.renewLeases();
     while (!this.stopping) {
       const free = concurrency - this.inFlight.size;
-      let claimedAll = true;
+      let moreDue = true;
       if (free > 0) {
         const claimed = await this.claim(free).catch((error: unknown) => {
           this.ctx.logger.error({ err: error }, 'claiming outbox messages failed');
           return [];
         });
-        for (const message of claimed) this.track(this.deliver(message));
-        claimedAll = claimed.length === free;
+        for (const message of claimed) this.track(message);
+        // why: a short claim means nothing else is due, unless an organisation was left out for being at its cap.
+        moreDue =
+          claimed.length === free || this.inFlight.busyOrgs(this.options.perOrgConcurrency).length > 0;
       }
-      this.wantMore = claimedAll;
+      this.wantMore = moreDue;
       await this.waits.untilWoken(pollMs);
     }
-    await Promise.all(this.inFlight);
+    await this.inFlight.settled();
     await heartbeat;
+    await renewals;
     await leave(this.ctx.db, this.id).catch(() => undefined);
   }
 
@@ -146,7 +131,9 @@ export class DeliveryWorker {
       now: this.ctx.clock.now(),
       leaseMs: this.options.leaseMs,
       token: newId(),
-      onlyOrgs: this.onlyOrgs,
+      perOrgLimit: this.options.perOrgConcurrency,
+      excludeOrgs: this.inFlight.busyOrgs(this.options.perOrgConcurrency),
+      onlyOrgs: this.options.onlyOrgs,
     });
   }
 
@@ -161,16 +148,18 @@ export class DeliveryWorker {
     }
   }
 
-  private track(task: Promise<void>): void {
-    this.inFlight.add(task);
-    void task.finally(() => {
-      this.inFlight.delete(task);
+  private track(message: ClaimedMessage): void {
+    const mine = this.inFlight.get(message.id);
+    if (mine) {
+      // why: a renewal came too late and this worker claimed its own message again: keep one send, new token.
+      mine.claimToken = message.claimToken;
+      return;
+    }
+    this.inFlight.add(message, this.deliver(message), (orgLeft) => {
       // why: claim again once a quarter of the slots is free, not after every single send.
-      if (
-        this.inFlight.size <= (this.options.concurrency * 3) / 4 &&
-        (this.wantMore || this.inFlight.size === 0)
-      )
-        this.waits.wake();
+      const { concurrency, perOrgConcurrency } = this.options;
+      const room = this.inFlight.size <= (concurrency * 3) / 4 && orgLeft <= (perOrgConcurrency * 3) / 4;
+      if ((this.wantMore && room) || this.inFlight.size === 0) this.waits.wake();
     });
   }
 
@@ -187,6 +176,17 @@ export class DeliveryWorker {
       await this.waits.sleep(late);
       if (this.stopping) return false;
       if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return true;
+    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    const { leaseMs } = this.options;
+    while (!this.stopping) {
+      await this.waits.sleep(leaseMs / 3);
+      const until = new Date(this.ctx.clock.now().getTime() + leaseMs);
+      await renewLeases(this.ctx.db, this.inFlight.messages(), until).catch((error: unknown) => {
+        this.ctx.logger.error({ err: error }, 'renewing delivery leases failed');
+      });
     }
   }
 

@@ -91,6 +91,30 @@ describeStores('delivery worker', (kind) => {
     ]);
   });
 
+  it("keeps each organisation's share moving: a big fan-out does not hold up another council", async () => {
+    const big = await createOrg(store);
+    const small = await createOrg(store);
+    await enqueueFanout(store.db, big, await seedRecipients(store.db, big, connector.serviceUrl, 120), 'big');
+    await enqueueFanout(
+      store.db,
+      small,
+      await seedRecipients(store.db, small, connector.serviceUrl, 4),
+      'small',
+    );
+    const worker = new DeliveryWorker(
+      { db: store.db, sender: localSender() },
+      { pollMs: 10, tenantLimitPerSecond: 200, concurrency: 8, perOrgConcurrency: 4, onlyOrgs: [big, small] },
+    );
+    worker.start();
+    await settled(store.db, big);
+    await settled(store.db, small);
+    await worker.stop();
+    const order = connector.sent().filter((c) => c.tenantId === big || c.tenantId === small);
+    const lastSmall = order.map((c) => c.tenantId).lastIndexOf(small);
+    expect(order).toHaveLength(124);
+    expect(lastSmall).toBeLessThan(20);
+  });
+
   it('records one message for one idempotency key', async () => {
     const orgId = await createOrg(store);
     const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
@@ -206,6 +230,24 @@ describeStores('delivery worker', (kind) => {
     expect(row).toMatchObject({ state: 'sent', attempts: 2, last_error: null });
   });
 
+  it('renews its claim during a slow send, so no other worker takes the message over', async () => {
+    const orgId = await createOrg(store);
+    const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
+    const remove = connector.inject({ conversationId: r!.conversationId, delayMs: 900, times: 1 });
+    await enqueueFanout(store.db, orgId, [r!], 'slow');
+    const options = { ...fast, leaseMs: 300, onlyOrgs: [orgId] };
+    const first = new DeliveryWorker({ db: store.db, sender: localSender() }, options);
+    const second = new DeliveryWorker({ db: store.db, sender: localSender() }, options);
+    first.start();
+    await new Promise((r) => setTimeout(r, 100));
+    second.start();
+    await settled(store.db, orgId);
+    await Promise.all([first.stop(), second.stop()]);
+    remove();
+    expect(sentTo(orgId)).toHaveLength(1);
+    expect((await rowsOf(orgId))[0]).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
   it('refuses a card too large for Teams before any network call', async () => {
     const orgId = await createOrg(store);
     const [r] = await seedRecipients(store.db, orgId, connector.serviceUrl, 1);
@@ -293,7 +335,7 @@ describeStores('delivery worker', (kind) => {
     const orgId = await createOrg(store);
     const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, 3);
     await enqueueFanout(store.db, orgId, recipients, 'lease');
-    const { claimDue } = await import('../../../src/delivery/delivery.repository.js');
+    const { claimDue } = await import('../../../src/delivery/claim.repository.js');
     const dead = await claimDue(store.db, {
       limit: 1,
       now: new Date(),

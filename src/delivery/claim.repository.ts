@@ -1,0 +1,109 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Executor } from '../db/executor.js';
+import type { DB } from '../db/schema.js';
+
+export interface ClaimedMessage {
+  id: string;
+  orgId: string;
+  /** reminder, pulse, digest…: what the message is, for metrics and logs. */
+  kind: string;
+  conversationRefId: string | null;
+  personId: string | null;
+  payload: Record<string, unknown>;
+  /** Including this claim. */
+  attempts: number;
+  claimToken: string;
+}
+
+export interface ClaimOptions {
+  limit: number;
+  now: Date;
+  leaseMs: number;
+  token: string;
+  /** At most this many per organisation, so one council's big fan-out does not hold up the others. */
+  perOrgLimit?: number;
+  /** Organisations this worker has enough of in hand already. */
+  excludeOrgs?: string[];
+  /** Only these organisations (a test or bench sharing a database with others). */
+  onlyOrgs?: string[];
+}
+
+/** Pending and due, or sending with a lease that ran out (its worker died or hung). */
+function claimable(now: Date) {
+  return (w: ExpressionBuilder<DB, 'outbox'>) =>
+    w.or([
+      w.and([w('state', '=', 'pending'), w('next_attempt_at', '<=', now)]),
+      w.and([w('state', '=', 'sending'), w('claimed_until', '<=', now)]),
+    ]);
+}
+
+/**
+ * Claims due messages for this worker in one statement: `FOR UPDATE SKIP LOCKED` lets several workers
+ * claim side by side without blocking or sharing a row. Oldest first, but at most `perOrgLimit` per
+ * organisation, since each organisation (tenant) has its own Teams limit to fill.
+ */
+export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedMessage[]> {
+  const { now, onlyOrgs, excludeOrgs = [] } = options;
+  const perOrg = options.perOrgLimit ?? options.limit;
+  const ranked = db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      sql<number>`row_number() over (partition by org_id order by next_attempt_at, id)`.as('rank'),
+    ])
+    .where(claimable(now))
+    .$if(onlyOrgs !== undefined, (q) => q.where('org_id', 'in', onlyOrgs?.length ? onlyOrgs : [' none ']))
+    .$if(excludeOrgs.length > 0, (q) => q.where('org_id', 'not in', excludeOrgs))
+    .as('ranked');
+  const rows = await db
+    .updateTable('outbox')
+    .set({
+      state: 'sending',
+      claimed_until: new Date(now.getTime() + options.leaseMs),
+      claim_token: options.token,
+      attempts: sql`attempts + 1`,
+    })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('id', 'in', eb.selectFrom(ranked).select('ranked.id').where('ranked.rank', '<=', perOrg))
+        // why: the ranking read no locks, so the row must still be claimable when it is locked.
+        .where(claimable(now))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(options.limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts'])
+    .execute();
+  // why: RETURNING order is unspecified; sending in id order keeps one conversation's messages in order.
+  rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    kind: r.kind,
+    conversationRefId: r.conversation_ref_id,
+    personId: r.person_id,
+    payload: r.payload,
+    attempts: r.attempts,
+    claimToken: options.token,
+  }));
+}
+
+/** Extends the leases of messages this worker is still working on, so only a dead worker's claims run out. */
+export async function renewLeases(db: Executor, messages: ClaimedMessage[], until: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: until })
+    .where(
+      'id',
+      'in',
+      messages.map((m) => m.id),
+    )
+    .where('state', '=', 'sending')
+    .where('claim_token', 'in', [...new Set(messages.map((m) => m.claimToken))])
+    .execute();
+}
