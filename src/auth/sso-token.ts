@@ -20,10 +20,19 @@ export interface SsoSettings {
 export class SsoTokenError extends Error {
   override name = 'SsoTokenError';
   constructor(
-    readonly reason: 'missing' | 'malformed' | 'expired' | 'signature' | 'audience' | 'issuer' | 'tenant',
+    readonly reason:
+      | 'missing'
+      | 'malformed'
+      | 'expired'
+      | 'signature'
+      | 'audience'
+      | 'issuer'
+      | 'tenant'
+      | 'unavailable',
     message: string,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 
@@ -90,7 +99,11 @@ function translate(error: unknown): SsoTokenError {
     error instanceof errors.JWKSMultipleMatchingKeys
   )
     return new SsoTokenError('signature', 'The Teams token signature is not valid.');
-  if (error instanceof errors.JOSEError)
+  if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout))
     return new SsoTokenError('malformed', `The Teams token is not valid (${error.code}).`);
-  throw error;
+  // why: the signing keys could not be fetched (timeout, network): the token may be fine, so no 401.
+  return new SsoTokenError(
+    'unavailable',
+    'Sign-in cannot be checked right now. Please try again in a minute.',
+  );
 }

@@ -5,9 +5,11 @@ import { SsoTokenError, verifySsoToken } from './sso-token.js';
 
 export type TabSignIn =
   | { kind: 'ok'; viewer: Viewer }
-  | { kind: 'refused'; status: 401 | 403; reason: string; message: string };
+  | { kind: 'refused'; status: 401 | 403 | 503; reason: string; message: string };
 
-const refused = (status: 401 | 403, reason: string, message: string): TabSignIn => ({
+const STATUS_OF: Partial<Record<SsoTokenError['reason'], 403 | 503>> = { tenant: 403, unavailable: 503 };
+
+const refused = (status: 401 | 403 | 503, reason: string, message: string): TabSignIn => ({
   kind: 'refused',
   status,
   reason,
@@ -41,8 +43,10 @@ export async function signInTab(app: AppContext, authorization: string | undefin
     return onRoster(app, identity.tenantId, identity.objectId);
   } catch (error) {
     if (!(error instanceof SsoTokenError)) throw error;
-    app.log.info({ reason: error.reason }, 'tab sign-in refused');
-    return refused(error.reason === 'tenant' ? 403 : 401, error.reason, error.message);
+    if (error.reason === 'unavailable')
+      app.log.warn({ err: error.cause }, 'tab sign-in: signing keys unavailable');
+    else app.log.info({ reason: error.reason }, 'tab sign-in refused');
+    return refused(STATUS_OF[error.reason] ?? 401, error.reason, error.message);
   }
 }
 

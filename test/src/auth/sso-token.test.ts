@@ -66,6 +66,13 @@ describe('verifySsoToken', () => {
     });
   });
 
+  it('says sign-in cannot be checked (not that the token is bad) when the signing keys cannot be fetched', async () => {
+    const token = await jwks.sign({ tid: TENANT, oid: OID });
+    await expect(
+      verifySsoToken(token, { ...settings, jwksUrl: 'http://127.0.0.1:9/keys' }),
+    ).rejects.toMatchObject({ reason: 'unavailable' });
+  });
+
   it('refuses every token when no client id is configured', async () => {
     const token = await jwks.sign({ tid: TENANT, oid: OID });
     await expect(verifySsoToken(token, { ...settings, clientId: undefined })).rejects.toMatchObject({
