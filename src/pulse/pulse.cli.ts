@@ -9,8 +9,10 @@ import { closeRound } from './round-close.service.js';
 import {
   addStatement,
   listLiveStatements,
+  readStatementsCsv,
   retireStatement,
   rewordStatement,
+  seedStatements,
 } from './statement.repository.js';
 
 /** Input problems are printed as the message, like usage errors. */
@@ -105,13 +107,17 @@ const statusCli: CliCommand = {
 
 const statementsCli: CliCommand = {
   name: 'pulse statements',
-  usage: 'pulse statements [add|reword <code> <text…> | retire <code>]',
-  summary: 'List the Health Check statements; add, reword (starts a new series) or retire one.',
+  usage: 'pulse statements [seed [file.csv] | add|reword <code> <text…> | retire <code>]',
+  summary:
+    'List the Health Check statements; seed them from a CSV (Id, Statement), add, reword (a new series) or retire one.',
   async run(args, { app, orgId, out }) {
     const [verb, code, ...words] = args;
     const now = app.clock.now();
     const wording = words.join(' ');
-    if (verb === 'add' && code)
+    if (verb === 'seed' && !wording) {
+      const rows = await guarded(async () => readStatementsCsv(code));
+      out(`${await seedStatements(app.db, orgId, rows, 'cli', now)} statements added.`);
+    } else if (verb === 'add' && code)
       await guarded(() => addStatement(app.db, orgId, { code, text: wording }, 'cli', now));
     else if (verb === 'reword' && code)
       await guarded(() => rewordStatement(app.db, orgId, { code, text: wording }, 'cli', now));

@@ -28,7 +28,12 @@ const csvRow = z.object({ Id: code, Statement: wording });
 export function readStatementsCsv(
   path = join(SAMPLE_DIR, 'health-check-statements.csv'),
 ): { code: string; text: string }[] {
-  const rows: Record<string, string>[] = parse(readFileSync(path), { columns: true, bom: true });
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(path), { columns: true, bom: true });
+  } catch (error) {
+    throw new PulseInputError(`${path}: ${(error as Error).message}`);
+  }
   return rows.map((row, i) => {
     const parsed = csvRow.safeParse(row);
     if (!parsed.success)

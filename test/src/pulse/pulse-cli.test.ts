@@ -62,6 +62,8 @@ describeStores('pulse command line', (kind) => {
   });
 
   it('lists, adds, rewords and retires statements, refusing bad codes and unknown ones', async () => {
+    expect((await cli('pulse statements seed')).out).toContain('0 statements added.');
+    expect((await cli('pulse statements seed nowhere.csv')).out).toContain('nowhere.csv: ENOENT');
     expect((await cli('pulse statements')).out).toContain('regular-supervision');
     expect((await cli('pulse statements add caseloads My caseload is manageable.')).out).toContain(
       'caseloads',
