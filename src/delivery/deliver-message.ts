@@ -20,8 +20,15 @@ export interface DeliveryContext {
   /** A send with no answer by then counts as failed and is retried (kept well inside the lease). */
   sendTimeoutMs: number;
   random: () => number;
-  /** Waits for this message's pacing slot; false when the worker is stopping or the wait outlasts the lease. */
-  waitTurn(message: ClaimedMessage, conversationKey: string, requests: number): Promise<boolean>;
+  /**
+   * Waits for this message's pacing slot: 'go', or how long to put it back for (the worker is stopping, or
+   * a 429 pause would outlast the lease).
+   */
+  waitTurn(
+    message: ClaimedMessage,
+    conversationKey: string,
+    requests: number,
+  ): Promise<'go' | { laterMs: number }>;
   /** A 429 pauses the conversation and tenant for everyone in this worker. */
   pause(orgId: string, conversationKey: string, untilMs: number): void;
 }
@@ -47,9 +54,10 @@ export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessa
     await markFailed(db, message, { kind: 'unreachable', reason: resolved.reason, status: null });
     return 'failed';
   }
-  if (!(await ctx.waitTurn(message, resolved.pacingKey, resolved.requests))) {
+  const turn = await ctx.waitTurn(message, resolved.pacingKey, resolved.requests);
+  if (turn !== 'go') {
     await scheduleRetry(db, message, {
-      at: clock.now(),
+      at: new Date(clock.now().getTime() + turn.laterMs),
       status: null,
       error: 'released unsent',
       uncount: true,

@@ -163,19 +163,24 @@ export class DeliveryWorker {
     });
   }
 
-  private async waitTurn(message: ClaimedMessage, key: string, requests: number): Promise<boolean> {
+  private async waitTurn(
+    message: ClaimedMessage,
+    key: string,
+    requests: number,
+  ): Promise<'go' | { laterMs: number }> {
     for (;;) {
       const now = Date.now();
       const at = this.pacer.reserve(message.orgId, key, now, requests);
-      if (at - now > this.options.leaseMs / 2) return false;
+      // why: a long 429 pause is waited out in the queue, not in a claim that keeps renewing.
+      if (at - now > this.options.leaseMs / 2) return { laterMs: at - now };
       if (at > now) await this.waits.sleep(at - now);
-      if (this.stopping) return false;
+      if (this.stopping) return { laterMs: 0 };
       if (this.pacer.blockedUntil(message.orgId, key) > Date.now()) continue;
       const late = this.pacer.admit(message.orgId, Date.now(), requests);
-      if (late === 0) return true;
+      if (late === 0) return 'go';
       await this.waits.sleep(late);
-      if (this.stopping) return false;
-      if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return true;
+      if (this.stopping) return { laterMs: 0 };
+      if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return 'go';
     }
   }
 

@@ -190,6 +190,28 @@ describeStores('delivery worker', (kind) => {
     }
   });
 
+  it('puts messages back in the queue for a 429 pause longer than half the lease, rather than spin', async () => {
+    const orgId = await createOrg(store);
+    const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, 10);
+    const remove = connector.inject({
+      conversationId: recipients[0]!.conversationId,
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    await enqueueFanout(store.db, orgId, recipients, 'pause');
+    const worker = await deliverAll(orgId, { leaseMs: 600, tenantLimitPerSecond: 50 });
+    remove();
+    expect(worker.counts.throttled).toBe(1);
+    expect(worker.counts.released).toBeLessThanOrEqual(9);
+    const rows = await rowsOf(orgId);
+    expect(rows.every((r) => r.state === 'sent' && r.attempts <= 2)).toBe(true);
+    const calls = connector.calls.filter((c) => c.tenantId === orgId);
+    const throttledAt = calls.find((c) => c.status === 429)!.at;
+    expect(calls.filter((c) => c.at > throttledAt && c.at < throttledAt + 950)).toHaveLength(0);
+    expect(sentTo(orgId)).toHaveLength(10);
+  });
+
   it('retries injected 5xx with backoff until delivered, none twice', async () => {
     const orgId = await createOrg(store);
     const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, 100);
