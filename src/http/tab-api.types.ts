@@ -88,7 +88,8 @@ export interface TabDashboard {
   filters: {
     areas: string[];
     roles: { code: string; title: string }[];
-    selected: { area: string | null; role: string | null; status: DashboardStatus | null };
+    /** Priority areas shown (empty: the whole plan); several when opened from a digest limited to them. */
+    selected: { areas: string[]; role: string | null; status: DashboardStatus | null };
   };
   /** The digest's own figures (same function), for the selected priority area. */
   headline: HeadlineCounts;

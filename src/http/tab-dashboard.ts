@@ -10,7 +10,12 @@ import { healthCheckSeries } from './tab-pulse.js';
 
 export const dashboardQuery = z
   .object({
-    area: z.string().trim().min(1).max(200).optional(),
+    // why: the digest's link repeats `area` for a subscription limited to several priority areas.
+    area: z
+      .union([z.string(), z.array(z.string()).max(50)])
+      .transform((v) => (Array.isArray(v) ? v : [v]).map((a) => a.trim()).filter(Boolean))
+      .pipe(z.array(z.string().max(200)))
+      .optional(),
     role: z.string().trim().min(1).max(100).optional(),
     status: z
       .enum(['onTrack', 'atRisk', 'offTrack', 'noUpdateYet', 'complete', 'overdue'], 'Unknown status filter.')
@@ -61,9 +66,12 @@ export async function buildDashboard(
   const today = localDate(now, config.TIME_ZONE);
   const plan = await listActions(db, viewer.orgId);
   const areaNames = [...new Set(plan.map((a) => a.priorityArea))];
-  const area = query.area ? areaNames.find((n) => n.toLowerCase() === query.area?.toLowerCase()) : undefined;
-  if (query.area && !area) return { unknownArea: query.area };
-  const priorityAreas = area ? [area] : [];
+  const priorityAreas: string[] = [];
+  for (const wanted of query.area ?? []) {
+    const name = areaNames.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    if (!name) return { unknownArea: wanted };
+    priorityAreas.push(name);
+  }
   const digest = await composeDigest(db, viewer.orgId, {
     now,
     timeZone: config.TIME_ZONE,
@@ -87,7 +95,7 @@ export async function buildDashboard(
       areas: areaNames,
       roles,
       selected: {
-        area: area ?? null,
+        areas: priorityAreas,
         role: query.role ?? null,
         status: (query.status as DashboardStatus) ?? null,
       },

@@ -9,7 +9,10 @@ import { refuse, withViewer } from './tab-guard.js';
 const exportQuery = z
   .object({
     format: z.string().max(10).default('xlsx'),
-    area: z.string().max(200).optional(),
+    area: z
+      .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .optional(),
     from: z.string().max(20).optional(),
     to: z.string().max(20).optional(),
   })
@@ -34,7 +37,7 @@ export function tabExportRoutes(app: AppContext): RouteRegistrar {
           const file = await buildPlanExport(
             app.db,
             viewer.orgId,
-            { format: format as 'xlsx', from, to, ...(area ? { priorityAreas: [area] } : {}) },
+            { format: format as 'xlsx', from, to, ...(area?.length ? { priorityAreas: area } : {}) },
             app.clock.now(),
             { timeZone: app.config.TIME_ZONE, minGroup: app.config.PULSE_MIN_GROUP },
           );

@@ -26,10 +26,8 @@ const COLUMNS: [keyof HeadlineCounts, string][] = [
 /** The configurable tab: the plan at a glance for leaders, with the digest's figures and its full lists. */
 export async function showDashboard(root: HTMLElement, api: Api, query: URLSearchParams): Promise<void> {
   const params = new URLSearchParams();
-  for (const key of ['area', 'role', 'status']) {
-    const value = query.get(key);
-    if (value) params.set(key, value);
-  }
+  for (const key of ['area', 'role', 'status'])
+    for (const value of query.getAll(key)) if (value) params.append(key, value);
   const data = await api.get<TabDashboard>(`/api/tab/plan?${params}`);
   const reload = (next: URLSearchParams, focusId: string) =>
     showDashboard(root, api, next).then(() => document.getElementById(focusId)?.focus());
@@ -73,6 +71,8 @@ function section(title: string, ...body: Child[]): HTMLElement {
   return h('section', { 'aria-label': title }, h('h2', {}, title), ...body);
 }
 
+const SEVERAL = 'several-areas';
+
 function filters(
   data: TabDashboard,
   params: URLSearchParams,
@@ -87,6 +87,7 @@ function filters(
       ...options.map(([value, text]) => h('option', { value, selected: value === selected }, text)),
     );
     control.addEventListener('change', () => {
+      if (control.value === SEVERAL) return;
       const next = new URLSearchParams(params);
       if (control.value) next.set(name, control.value);
       else next.delete(name);
@@ -101,8 +102,12 @@ function filters(
     select(
       'area',
       'Priority area',
-      data.filters.areas.map((a) => [a, a]),
-      selected.area,
+      [
+        // why: a digest limited to several areas links here with all of them; show them as one choice.
+        ...(selected.areas.length > 1 ? [[SEVERAL, selected.areas.join(', ')] as [string, string]] : []),
+        ...data.filters.areas.map((a): [string, string] => [a, a]),
+      ],
+      selected.areas.length > 1 ? SEVERAL : (selected.areas[0] ?? null),
     ),
     select(
       'role',
@@ -115,7 +120,7 @@ function filters(
 }
 
 function exportButton(api: Api, params: URLSearchParams): HTMLElement {
-  const path = `/api/tab/export?format=xlsx${params.get('area') ? `&area=${encodeURIComponent(params.get('area')!)}` : ''}`;
+  const path = `/api/tab/export?${new URLSearchParams([['format', 'xlsx'], ...params.getAll('area').map((a) => ['area', a])])}`;
   const status = h('span', { role: 'status', class: 'muted' });
   const button = h('button', { type: 'button' }, 'Export XLSX for the board paper');
   button.addEventListener('click', async () => {

@@ -89,7 +89,11 @@ describeStores('tab API: plan dashboard and export', (kind) => {
       priorityAreas: [area],
     });
     expect(byArea.headline).toEqual(digest.headline);
-    expect(byArea.filters.selected.area).toBe(area);
+    expect(byArea.filters.selected.areas).toEqual([area]);
+    const both = (await dashboard()).areas.map((a) => a.name);
+    const fromDigest = await dashboard(`?${both.map((a) => `area=${encodeURIComponent(a)}`).join('&')}`);
+    expect(fromDigest.filters.selected.areas).toEqual(both);
+    expect(fromDigest.headline).toEqual((await dashboard()).headline);
     const red = await dashboard('?status=offTrack');
     expect(red.objectives.map((o) => o.counts.total)).toEqual([1]);
     expect(red.timeline.map((t) => t.ref)).toEqual(['8d']);
@@ -187,9 +191,14 @@ describeStores('tab API: plan dashboard and export', (kind) => {
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
+    const area = (await dashboard()).areas[1]!.name;
+    const oneArea = await get(`/api/tab/export?format=csv&area=${encodeURIComponent(area)}`);
+    expect(oneArea.status).toBe(200);
     const csv = await get('/api/tab/export?format=csv');
     expect(csv.status).toBe(200);
-    expect((await csv.text()).split('\n').length).toBeGreaterThan(50);
+    const lines = (await csv.text()).trim().split('\n').length;
+    expect(lines).toBeGreaterThan(50);
+    expect((await oneArea.text()).trim().split('\n').length).toBeLessThan(lines);
     const cases: [string, string, number, RegExp][] = [
       ['?format=xlsx', await tab.tokenFor(SAMPLE.owner), 403, /Exports are for/],
       ['?format=pdf', leadToken, 400, /format must be xlsx or csv/],
