@@ -12,6 +12,9 @@ import { storeFingerprint } from '../support/store-fingerprint.js';
 import { testStoreKinds } from '../support/store-settings.js';
 import { testApp } from '../support/test-app.js';
 
+/** 1,000 runs take ~8 s on an idle 2-core machine; the margin is for a machine shared with other test runs. */
+const PROPERTY_TIMEOUT_MS = 90_000;
+
 const REFUSED = 'Nothing was changed.';
 
 /** Card data as a tampering client might send it: real verbs and field names with hostile values. */
@@ -77,30 +80,34 @@ describe('property: random card payloads (Action.Execute and Action.Submit) thro
     last = await storeFingerprint(store, orgId);
   });
 
-  it('never crashes, always answers with a card, and changes nothing when it refuses', async () => {
-    await fc.assert(
-      fc.asyncProperty(payload, async ({ verb, data, transport, who, oversized }) => {
-        const body = oversized ? { ...data, narrative: 'x'.repeat(MAX_SUBMIT_BYTES) } : data;
-        const sender = { aadObjectId: MATRIX_PEOPLE[who] };
-        let card: unknown;
-        if (transport === 'execute') {
-          const { invokeResponse } = await bot.execute(verb, body, sender);
-          expect(invokeResponse?.status).toBe(200);
-          expect(invokeResponse?.body.statusCode).toBe(200);
-          card = invokeResponse?.body.value;
-        } else {
-          const { updates, replies } = await bot.submit({ ...body, verb }, sender);
-          expect(updates.length + replies.length).toBe(1);
-          card = cardOf(updates[0] ?? replies[0]);
-        }
-        const text = cardText(card);
-        expect(text).not.toBe('');
-        if (oversized) expect(text).toContain(REFUSED);
-        const before = last;
-        last = await storeFingerprint(store, orgId);
-        if (text.includes(REFUSED) || who === 'stranger') expect(last).toBe(before);
-      }),
-      { numRuns: 1_000 },
-    );
-  });
+  it(
+    'never crashes, always answers with a card, and changes nothing when it refuses',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(payload, async ({ verb, data, transport, who, oversized }) => {
+          const body = oversized ? { ...data, narrative: 'x'.repeat(MAX_SUBMIT_BYTES) } : data;
+          const sender = { aadObjectId: MATRIX_PEOPLE[who] };
+          let card: unknown;
+          if (transport === 'execute') {
+            const { invokeResponse } = await bot.execute(verb, body, sender);
+            expect(invokeResponse?.status).toBe(200);
+            expect(invokeResponse?.body.statusCode).toBe(200);
+            card = invokeResponse?.body.value;
+          } else {
+            const { updates, replies } = await bot.submit({ ...body, verb }, sender);
+            expect(updates.length + replies.length).toBe(1);
+            card = cardOf(updates[0] ?? replies[0]);
+          }
+          const text = cardText(card);
+          expect(text).not.toBe('');
+          if (oversized) expect(text).toContain(REFUSED);
+          const before = last;
+          last = await storeFingerprint(store, orgId);
+          if (text.includes(REFUSED) || who === 'stranger') expect(last).toBe(before);
+        }),
+        { numRuns: 1_000 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

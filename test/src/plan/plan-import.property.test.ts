@@ -10,6 +10,9 @@ import { textSource } from '../../support/plan-fixtures.js';
 import { createOrg, testStore } from '../../support/store.js';
 import { testStoreKinds } from '../../support/store-settings.js';
 
+/** 1,000 runs take ~8 s on an idle 2-core machine; the margin is for a machine shared with other test runs. */
+const PROPERTY_TIMEOUT_MS = 90_000;
+
 /** Problems about the whole file, which have no row to point at. */
 const FILE_LEVEL = /file|header|no actions|spreadsheet|xlsx|workbook|sheet/i;
 
@@ -99,33 +102,37 @@ describe('property: random plan files (CSV text) through importPlan', () => {
     last = await planFingerprint(store, orgId);
   });
 
-  it('imports or refuses with row-located ImportErrors, and a refusal changes nothing', async () => {
-    let imported = 0;
-    await fc.assert(
-      fc.asyncProperty(file, async ({ header, rows, raw, name }) => {
-        const text = [csvLine(header, raw), ...rows.map((r) => csvLine(r, raw))].join('\n');
-        const before = last;
-        try {
-          await importPlan(store.db, orgId, textSource(name, text), { actor: 'property test' }, new Date());
-          imported++;
-          last = await planFingerprint(store, orgId);
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          expect(error.message).toMatch(/^Nothing was imported\./);
-          expect(error.issues.length).toBeGreaterThan(0);
-          for (const issue of error.issues) {
-            // why: only whole-file problems may lack a row; everything else must say where to look.
-            if (issue.row === undefined) expect(issue.message).toMatch(FILE_LEVEL);
+  it(
+    'imports or refuses with row-located ImportErrors, and a refusal changes nothing',
+    async () => {
+      let imported = 0;
+      await fc.assert(
+        fc.asyncProperty(file, async ({ header, rows, raw, name }) => {
+          const text = [csvLine(header, raw), ...rows.map((r) => csvLine(r, raw))].join('\n');
+          const before = last;
+          try {
+            await importPlan(store.db, orgId, textSource(name, text), { actor: 'property test' }, new Date());
+            imported++;
+            last = await planFingerprint(store, orgId);
+          } catch (error) {
+            if (!(error instanceof ImportError)) throw error;
+            expect(error.message).toMatch(/^Nothing was imported\./);
+            expect(error.issues.length).toBeGreaterThan(0);
+            for (const issue of error.issues) {
+              // why: only whole-file problems may lack a row; everything else must say where to look.
+              if (issue.row === undefined) expect(issue.message).toMatch(FILE_LEVEL);
+            }
+            last = await planFingerprint(store, orgId);
+            expect(last).toBe(before);
           }
-          last = await planFingerprint(store, orgId);
-          expect(last).toBe(before);
-        }
-      }),
-      { numRuns: 1_000 },
-    );
-    // why: the generator must also reach the write path, or "a refusal changes nothing" proves little.
-    expect(imported).toBeGreaterThan(0);
-  });
+        }),
+        { numRuns: 1_000 },
+      );
+      // why: the generator must also reach the write path, or "a refusal changes nothing" proves little.
+      expect(imported).toBeGreaterThan(0);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   // why: found by the property above: PostgreSQL text cannot hold U+0000, and the insert failed with a
   // database error instead of a located ImportError.
