@@ -1,5 +1,6 @@
 import { buildNoticeCard } from '../../cards/notice.card.js';
 import { buildPulseResultsCard } from '../../cards/pulse-results.card.js';
+import { allows } from '../../src/access/permissions.js';
 import { can } from '../../src/access/viewer.js';
 import { effectiveMinGroup } from '../../src/pulse/anonymity.js';
 import { roundComments } from '../../src/pulse/pulse-comments.repository.js';
@@ -15,7 +16,9 @@ export const pulseResultsCommand: BotCommand = {
   pattern: /^pulse\s+results$/i,
   async run(turn) {
     if (!turn.viewer) return replyNotOnRoster(turn);
-    if (!can(turn.viewer, 'seeResults')) {
+    // Action owners see results too; outside one action, holding a plan role is what makes someone an owner.
+    const owner = turn.viewer.roles.length > 0 && allows(['owner'], 'seeResults');
+    if (!owner && !can(turn.viewer, 'seeResults')) {
       return replyCard(
         turn,
         buildNoticeCard({

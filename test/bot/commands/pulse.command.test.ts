@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allows } from '../../../src/access/permissions.js';
 import type { Store } from '../../../src/db/connect.js';
 import { submitAnswers } from '../../../src/pulse/answer.service.js';
 import { pulseCloseJob } from '../../../src/pulse/pulse.jobs.js';
@@ -192,6 +193,21 @@ describeStores('pulse through the bot', (kind) => {
       expect(text).toContain('I have regular supervision.');
       expect(text).not.toContain('By team');
       expect(text).not.toContain('comment 0');
+    });
+
+    it('follows the permission matrix for an action owner who is not a social worker; refuses a stranger', async () => {
+      const comms = '00000000-0000-4000-8000-0000000000c0';
+      await store.db
+        .updateTable('people')
+        .set({ aad_object_id: comms })
+        .where('org_id', '=', orgId)
+        .where('email', '=', 'comms@council.example')
+        .execute();
+      const owner = await bot.say('pulse results', { aadObjectId: comms });
+      const expected = allows(['owner'], 'seeResults') ? '8 of 13 answered' : 'Not available to you';
+      expect(cardText(cardOf(owner.replies[0]))).toContain(expected);
+      const stranger = await bot.say('pulse results', { aadObjectId: SAMPLE.stranger });
+      expect(cardText(cardOf(stranger.replies[0]))).toContain("I don't know you yet");
     });
 
     it('shows comments to leads, without any team (every team here is under 5)', async () => {
