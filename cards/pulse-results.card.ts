@@ -110,14 +110,14 @@ export function buildPulseResultsCard(view: PulseResultsView): AdaptiveCard {
   if (r.round.suppressed) {
     body.push(
       text(
-        `Closed ${shortDate(r.round.closesOn)}. Fewer than ${view.minGroup} people answered, so no figures are shown.`,
+        `Closed ${shortDate(r.round.closedOn)}. Fewer than ${view.minGroup} people answered, so no figures are shown.`,
       ),
     );
     return adaptiveCard(body);
   }
   body.push(
     text(
-      `Closed ${shortDate(r.round.closesOn)} · ${r.round.respondents} of ${r.round.audience} answered (${r.round.responseRate}%)`,
+      `Closed ${shortDate(r.round.closedOn)} · ${r.round.respondents} of ${r.round.audience} answered (${r.round.responseRate}%)`,
       {
         isSubtle: true,
         spacing: 'Small',

@@ -18,7 +18,7 @@ import {
   sum,
   views,
 } from './results-data.js';
-import type { RoundRow } from './round.repository.js';
+import { closedOn, type RoundRow } from './round.repository.js';
 import './pulse.table.js';
 
 export type * from './pulse-results.js';
@@ -78,6 +78,7 @@ function summary(round: RoundRow, min: number): RoundSummary {
     name: roundName(round),
     opensOn: round.opens_on,
     closesOn: round.closes_on,
+    closedOn: closedOn(round, 'UTC'),
     closedAt: round.closed_at ?? round.created_at,
     audience: round.audience_size,
     respondents: suppressed ? null : respondents,

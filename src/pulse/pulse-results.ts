@@ -20,7 +20,10 @@ export interface RoundSummary {
   /** "December 2026", or "December 2026 (CiN Team 1)" for a round asked of one team or service. */
   name: string;
   opensOn: IsoDate;
+  /** The planned last day. */
   closesOn: IsoDate;
+  /** The day answering ended: the planned last day, or earlier when an admin closed the round early (UTC date). */
+  closedOn: IsoDate;
   closedAt: Date;
   audience: number;
   /** Null when fewer than the threshold answered (the count itself is then withheld). */

@@ -22,6 +22,7 @@ function results(overrides: Partial<RoundResults> = {}): RoundResults {
     name: 'December 2025',
     opensOn: '2025-12-01',
     closesOn: '2025-12-12',
+    closedOn: '2025-12-12',
     closedAt: new Date('2025-12-13T00:05:00Z'),
     audience: 200,
     respondents: 142,
