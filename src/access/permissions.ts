@@ -48,7 +48,8 @@ const MATRIX: Record<Capability, Record<Standing, boolean>> = {
   requestDate: row(Y, Y, Y, Y, N, N),
   approveDate: row(N, N, Y, Y, N, N),
   reopenAction: row(N, N, Y, Y, N, N),
-  delegateAction: row(Y, N, Y, Y, N, N),
+  // why: a delegation is the owner's own hand-over (`delegate 3a to me` takes it back); leads reassign roles instead.
+  delegateAction: row(Y, N, N, N, N, N),
   openRound: row(N, N, N, Y, N, N),
   answerPulse: row(N, N, N, N, Y, N),
   seeRoundStatus: row(N, N, Y, Y, N, N),

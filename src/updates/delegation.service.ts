@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { standingsOn, type Viewer } from '../access/viewer.js';
+import { canOnAction, type Viewer } from '../access/viewer.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB, PersonRow } from '../db/schema.js';
 import { findPersonByName } from '../people/people.repository.js';
@@ -27,7 +27,7 @@ export async function delegateAction(
 ): Promise<DelegationResult> {
   return db.transaction().execute(async (trx) => {
     const action = await findActionByRef(trx, viewer.orgId, input.ref);
-    if (!action || !(await standingsOn(trx, viewer, action)).includes('owner')) {
+    if (!action || !(await canOnAction(trx, viewer, action, 'delegateAction'))) {
       return refused(action ? 'not_allowed' : 'not_found', ONLY_OWNERS);
     }
     if (action.state !== 'open') return refused('closed', `${action.ref} is not open.`);
