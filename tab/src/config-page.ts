@@ -1,17 +1,20 @@
-import { app, pages } from '@microsoft/teams-js';
+import { app, authentication, pages } from '@microsoft/teams-js';
+import { createApi } from './api.js';
 import { h, render } from './dom.js';
 import { applyTheme, asTheme } from './teams-host.js';
 
 /**
  * The configuration page of the "Plan dashboard" tab (manifest configurableTabs): the person adding the tab
- * may pick a priority area to open on; Save sets the content URL the channel tab will load.
+ * may pick a priority area to open on (the plan's own names, so no typing); Save sets the URL the tab loads.
  */
 async function start(root: HTMLElement): Promise<void> {
   await app.initialize();
   const context = await app.getContext();
   applyTheme(asTheme(context.app.theme));
   app.registerOnThemeChangeHandler((theme) => applyTheme(asTheme(theme)));
-  const area = h('input', { id: 'config-area', name: 'area', type: 'text', autocomplete: 'off' });
+  const api = createApi(async () => `Bearer ${await authentication.getAuthToken()}`);
+  const problem = h('p', { class: 'problem', role: 'alert' });
+  const area = h('select', { id: 'config-area', name: 'area' }, h('option', { value: '' }, 'The whole plan'));
   render(
     root,
     h('h1', {}, 'Plan dashboard'),
@@ -20,19 +23,19 @@ async function start(root: HTMLElement): Promise<void> {
       {},
       'Shows the improvement plan at a glance: status by priority area, overdue actions, the Health Check.',
     ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'config-area' }, 'Open on priority area (optional)'),
-      h('span', { class: 'hint', id: 'config-area-hint' }, 'Leave empty for the whole plan.'),
-      area,
-    ),
+    h('div', { class: 'field' }, h('label', { for: 'config-area' }, 'Open on priority area'), area),
+    problem,
   );
-  area.setAttribute('aria-describedby', 'config-area-hint');
+  try {
+    const { areas } = await api.get<{ areas: string[] }>('/api/tab/areas');
+    for (const name of areas) area.append(h('option', { value: name }, name));
+  } catch (error) {
+    problem.textContent = `${error instanceof Error ? error.message : String(error)} The tab will show the whole plan.`;
+  }
   pages.config.registerOnSaveHandler((event) => {
     const url = new URL('/tab/index.html', location.origin);
     url.searchParams.set('view', 'plan');
-    if (area.value.trim()) url.searchParams.set('area', area.value.trim());
+    if (area.value) url.searchParams.set('area', area.value);
     pages.config
       .setConfig({
         entityId: 'plan-dashboard',

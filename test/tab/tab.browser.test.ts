@@ -246,18 +246,31 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     await local.close();
   });
 
-  it('configuration page: valid at once, Save sets the dashboard URL for the channel', async () => {
+  it('configuration page: areas from the plan, valid at once, Save sets the dashboard URL', async () => {
     const { page, tab: frame } = await host(SAMPLE.admin, '/tab/config.html', { frameContext: 'settings' });
-    await frame.getByLabel('Open on priority area (optional)').fill('Priority Area 1');
+    const area = (
+      await composeDigest(tab.app.db, tab.orgId, {
+        now: tab.app.clock.now(),
+        timeZone: 'Europe/London',
+        minGroup: 5,
+      })
+    ).areas[1]!.name;
+    const select = frame.getByLabel('Open on priority area');
+    await expect.poll(() => select.locator('option').count()).toBeGreaterThan(2);
+    await select.selectOption(area);
+    expect(await axeViolations(frame)).toEqual([]);
     const state = () =>
       page.evaluate(() => (window as unknown as { hostState: Record<string, unknown> }).hostState);
     await expect.poll(async () => (await state()).validity).toBe(true);
     await page.evaluate(() => (window as unknown as { pressSave(): void }).pressSave());
     await expect.poll(async () => (await state()).saved).toBe(true);
+    const url = new URL(`${tab.url}/tab/index.html`);
+    url.searchParams.set('view', 'plan');
+    url.searchParams.set('area', area);
     expect((await state()).settings).toMatchObject({
       entityId: 'plan-dashboard',
       suggestedDisplayName: 'Plan dashboard',
-      contentUrl: `${tab.url}/tab/index.html?view=plan&area=Priority+Area+1`,
+      contentUrl: url.toString(),
     });
     await page.close();
   });

@@ -226,6 +226,17 @@ describeStores('tab API: my actions and updates', (kind) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it("lists the plan's priority areas for the configuration page, to anyone on the roster only", async () => {
+    const res = await get('/api/tab/areas', ownerToken);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { areas: string[] }).areas).toEqual([
+      'Social Work Practice',
+      'Workforce Capacity',
+    ]);
+    expect((await get('/api/tab/areas')).status).toBe(401);
+    expect((await get('/api/tab/areas', await tab.tokenFor(SAMPLE.stranger))).status).toBe(403);
+  });
+
   it('refuses the development sign-in unless ENV=local', async () => {
     const res = await fetch(`${tab.url}/api/tab/my-actions`, {
       headers: { authorization: `Dev ${SAMPLE.owner}` },
