@@ -13,6 +13,8 @@ export interface ClaimedMessage {
   /** Including this claim. */
   attempts: number;
   claimToken: string;
+  /** The stored conversation of `conversationRefId`, read with the claim (null when gone or not used). */
+  conversation: { id: string; reference: Record<string, unknown> } | null;
 }
 
 export interface ClaimOptions {
@@ -56,27 +58,37 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
     .$if(excludeOrgs.length > 0, (q) => q.where('org_id', 'not in', excludeOrgs))
     .as('ranked');
   const rows = await db
-    .updateTable('outbox')
-    .set({
-      state: 'sending',
-      claimed_until: new Date(now.getTime() + options.leaseMs),
-      claim_token: options.token,
-      attempts: sql`attempts + 1`,
-    })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('outbox')
-        .select('id')
-        .where('id', 'in', eb.selectFrom(ranked).select('ranked.id').where('ranked.rank', '<=', perOrg))
-        // why: the ranking read no locks, so the row must still be claimable when it is locked.
-        .where(claimable(now))
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(options.limit)
-        .forUpdate()
-        .skipLocked(),
+    .with('claimed', (qc) =>
+      qc
+        .updateTable('outbox')
+        .set({
+          state: 'sending',
+          claimed_until: new Date(now.getTime() + options.leaseMs),
+          claim_token: options.token,
+          attempts: sql`attempts + 1`,
+        })
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('outbox')
+            .select('id')
+            .where('id', 'in', eb.selectFrom(ranked).select('ranked.id').where('ranked.rank', '<=', perOrg))
+            // why: the ranking read no locks, so the row must still be claimable when it is locked.
+            .where(claimable(now))
+            .orderBy('next_attempt_at')
+            .orderBy('id')
+            .limit(options.limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts']),
     )
-    .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts'])
+    .selectFrom('claimed')
+    // why: reading the target with the claim saves a round trip per message.
+    .leftJoin('conversation_refs as c', (join) =>
+      join.onRef('c.id', '=', 'claimed.conversation_ref_id').onRef('c.org_id', '=', 'claimed.org_id'),
+    )
+    .selectAll('claimed')
+    .select(['c.conversation_id as ref_conversation_id', 'c.reference as ref_reference'])
     .execute();
   // why: RETURNING order is unspecified; sending in id order keeps one conversation's messages in order.
   rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
@@ -89,6 +101,10 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
     payload: r.payload,
     attempts: r.attempts,
     claimToken: options.token,
+    conversation:
+      r.ref_conversation_id && r.ref_reference
+        ? { id: r.ref_conversation_id, reference: r.ref_reference }
+        : null,
   }));
 }
 

@@ -18,17 +18,12 @@ export type ResolvedTarget =
 export async function resolveTarget(db: Executor, message: ClaimedMessage): Promise<ResolvedTarget> {
   const { orgId } = message;
   if (message.conversationRefId) {
-    const ref = await db
-      .selectFrom('conversation_refs')
-      .select(['conversation_id', 'reference'])
-      .where('org_id', '=', orgId)
-      .where('id', '=', message.conversationRefId)
-      .executeTakeFirst();
+    const ref = message.conversation;
     if (!ref) return { ok: false, reason: 'conversation reference no longer stored' };
     return {
       ok: true,
       target: { kind: 'conversation', reference: ref.reference },
-      pacingKey: ref.conversation_id,
+      pacingKey: ref.id,
       requests: 1,
     };
   }
