@@ -22,6 +22,12 @@ export const redactPaths = [
   '*.comment',
   '*.comments',
   '*.answers',
+  // why: database errors carry the statement's bound values (PGlite: params) and the conflicting key (detail),
+  // which can be a note, a pulse comment or a ballot link.
+  'err.params',
+  'err.detail',
+  '*.err.params',
+  '*.err.detail',
   '*.text',
   'activity.value',
 ];

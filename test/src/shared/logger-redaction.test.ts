@@ -49,6 +49,19 @@ describe('log redaction (src/shared/logger.ts redactPaths)', () => {
     expect(text()).not.toContain(SECRET);
   });
 
+  it('logs a database error without the values it was given (a comment in params, a key in detail)', () => {
+    const { log, text } = captureLogs();
+    const err = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      query: 'insert into "pulse_ballots" ("id", "link", "comment") values ($1, $2, $3)',
+      params: ['b-1', 'link-hmac', SECRET],
+      detail: `Key (round_id, link)=(r-1, ${SECRET}) already exists.`,
+    });
+    log.error({ err, activityId: 'a-1' }, 'turn failed');
+    expect(text()).toContain('duplicate key value');
+    expect(text()).toContain('insert into');
+    expect(text()).not.toContain(SECRET);
+  });
+
   // why: pino's `*` matches one level only. This pins the limit so a log call that nests free text deeper is
   // known to need its own path (docs/security.md lists it as a residual risk; the pulse-round leak test covers
   // the real log calls).
