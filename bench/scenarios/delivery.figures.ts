@@ -20,8 +20,9 @@ export function deliveryFigures(
   const perConversation = new Map<string, number>();
   for (const call of sent)
     perConversation.set(call.conversationId, (perConversation.get(call.conversationId) ?? 0) + 1);
-  const first = sent[0]?.at ?? 0;
-  const last = sent.at(-1)?.at ?? 0;
+  const times = sent.map((c) => c.at);
+  const first = Math.min(...times);
+  const last = Math.max(...times);
   const rate = last > first ? (sent.length - 1) / ((last - first) / 1000) : 0;
   const ratio = rate / TENANT_LIMIT;
   const lost = expected - perConversation.size;

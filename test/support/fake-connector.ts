@@ -138,12 +138,13 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const reply = await this.reply(req);
+    // why: Teams counts a request when it arrives; reading the body may take this process a few turns.
+    const reply = await this.reply(req, Date.now());
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }
 
-  private async reply(req: IncomingMessage): Promise<Reply> {
+  private async reply(req: IncomingMessage, arrivedAt: number): Promise<Reply> {
     const body = await readJson(req);
     const route = parseRoute(req.method ?? '', new URL(req.url ?? '/', 'http://x').pathname);
     if (!route) return { status: 404, body: { error: { code: 'BadRequest', message: 'unknown route' } } };
@@ -155,7 +156,7 @@ export class FakeConnector {
       tenantId,
       status: 0,
       body,
-      at: Date.now(),
+      at: arrivedAt,
     };
     this.calls.push(record);
 
@@ -171,7 +172,9 @@ export class FakeConnector {
         headers: retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
       };
     }
-    const retryAfter = this.enforceLimits ? this.checkLimits(route.kind, conversationId, tenantId) : 0;
+    const retryAfter = this.enforceLimits
+      ? this.checkLimits(route.kind, conversationId, tenantId, arrivedAt)
+      : 0;
     if (retryAfter > 0) {
       record.status = 429;
       this.limitRejections += 1;
@@ -227,8 +230,7 @@ export class FakeConnector {
   }
 
   /** Seconds to wait when a limit is exceeded, else 0 (and the call is counted). */
-  private checkLimits(kind: CallKind, conversationId: string, tenantId: string): number {
-    const now = Date.now();
+  private checkLimits(kind: CallKind, conversationId: string, tenantId: string, now: number): number {
     const tenant = getOrAdd(this.tenantWindows, tenantId, () => new SlidingWindows(this.limits.tenant));
     const conversation =
       kind === 'send' || kind === 'update'

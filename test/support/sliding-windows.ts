@@ -10,7 +10,7 @@ export class SlidingWindows {
     this.longestMs = Math.max(...limits.map((l) => l.windowMs));
   }
 
-  /** 0 when a call at `now` is within every limit, else ms until it would be. */
+  /** 0 when a call at `now` is within every limit, else ms until it would be (counting calls up to `now`). */
   waitMs(now: number): number {
     this.prune(now);
     let wait = 0;
@@ -24,8 +24,11 @@ export class SlidingWindows {
     return wait;
   }
 
-  record(now: number): void {
-    this.times.push(now);
+  /** Calls may be judged out of arrival order (bodies read at different speeds): keep the times sorted. */
+  record(at: number): void {
+    let i = this.times.length;
+    while (i > 0 && (this.times[i - 1] ?? 0) > at) i -= 1;
+    this.times.splice(i, 0, at);
   }
 
   private countSince(start: number): number {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeConnector } from '../../support/fake-connector.js';
+import { SlidingWindows } from '../../support/sliding-windows.js';
 
 describe('fake Bot Connector', () => {
   let connector: FakeConnector;
@@ -73,5 +74,15 @@ describe('fake Bot Connector', () => {
     expect(await member.json()).toMatchObject({ name: 'Sam' });
     expect((await fetch(`${connector.serviceUrl}v3/conversations/a%3A1/members/nobody`)).status).toBe(404);
     expect((await fetch(`${connector.serviceUrl}v3/teams`)).status).toBe(404);
+  });
+});
+
+describe("the fake connector's window check", () => {
+  it('judges calls by arrival time even when they are recorded out of order', () => {
+    const windows = new SlidingWindows([{ count: 2, windowMs: 1_000 }]);
+    windows.record(500);
+    windows.record(100);
+    expect(windows.waitMs(600)).toBe(500);
+    expect(windows.waitMs(1_100)).toBe(0);
   });
 });
