@@ -16,8 +16,17 @@ const FILES: Record<string, string> = {
 };
 
 // why: Teams loads tabs in an iframe of its own origins; no other site may frame the tab (clickjacking).
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.microsoft365.com https://*.office.com https://*.cloud.microsoft";
+// Scripts only from this server; teams-js fetches its list of valid Teams origins from the Office CDN.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.microsoft365.com https://*.office.com https://*.cloud.microsoft",
+].join('; ');
 
 export function defaultTabDir(): string {
   return join(process.cwd(), 'tab', 'dist');
@@ -45,7 +54,7 @@ export function tabStaticRoutes(app: AppContext, dir = defaultTabDir()): RouteRe
       }
       res.setHeader('content-type', FILES[name] as string);
       res.setHeader('cache-control', name.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
-      res.setHeader('content-security-policy', FRAME_ANCESTORS);
+      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
       res.setHeader('x-content-type-options', 'nosniff');
       res.sendRaw(200, body);
     });

@@ -27,8 +27,12 @@ const HOST_HTML = readFileSync(join(FIXTURES, 'tab-host', 'host.html'), 'utf8');
 export async function openInHost(
   context: BrowserContext,
   options: HostOptions,
-): Promise<{ page: Page; tab: Frame }> {
+): Promise<{ page: Page; tab: Frame; consoleErrors: string[] }> {
   const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.setViewportSize({ width: options.width ?? 1024, height: options.height ?? 900 });
   await page.route(
     (url) => url.origin !== options.origin,
@@ -57,7 +61,7 @@ export async function openInHost(
   const tab = await handle.contentFrame();
   if (!tab) throw new Error('the mock host has no tab frame');
   await tab.waitForLoadState('domcontentloaded');
-  return { page, tab };
+  return { page, tab, consoleErrors };
 }
 
 /** Milliseconds from the tab frame's navigation start to its first full render (the tab's performance mark). */

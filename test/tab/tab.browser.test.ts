@@ -61,7 +61,7 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     frame.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
   it('My actions: signs in with SSO, renders fast, passes axe, updates by keyboard and shows it', async () => {
-    const { page, tab: frame } = await host(SAMPLE.owner, '/tab/index.html?view=mine');
+    const { page, tab: frame, consoleErrors } = await host(SAMPLE.owner, '/tab/index.html?view=mine');
     await frame.getByRole('heading', { name: 'My actions' }).waitFor();
     const firstRender = await firstRenderMs(frame);
     // why: printed, not asserted (timings belong to `npm run bench`, whose tab scenario checks < 1000 ms).
@@ -124,6 +124,7 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     expect(await axeViolations(frame)).toEqual([]);
     await screenshot(page, frame, 'tab-dark.png');
 
+    expect(consoleErrors.filter((e) => /Content.Security.Policy|Uncaught/i.test(e))).toEqual([]);
     await page.evaluate(() => (window as unknown as { setTheme(t: string): void }).setTheme('contrast'));
     await frame.waitForFunction(() => document.body.dataset.theme === 'contrast');
     expect(await axeViolations(frame)).toEqual([]);

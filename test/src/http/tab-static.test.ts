@@ -16,11 +16,13 @@ describeStores('tab static files and the ENV=local development sign-in', (kind) 
   });
   afterAll(() => tab.close());
 
-  it('serves the built pages with types, caching and a frame-ancestors policy for Teams', async () => {
+  it('serves the built pages with types, caching and a content security policy (scripts from here, framed by Teams only)', async () => {
     const res = await fetch(`${tab.url}/tab/index.html`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self' https://teams.microsoft.com");
+    expect(csp).toContain("script-src 'self'");
     expect((await fetch(`${tab.url}/tab/app.js`)).headers.get('content-type')).toContain('text/javascript');
   });
 
