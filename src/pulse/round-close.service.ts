@@ -12,7 +12,9 @@ import type { RoundRow } from './round.repository.js';
  *   with fewer respondents than any threshold could allow is stored without its name, combined with others;
  * - comments are copied with fresh random ids in random order, so neither key nor position follows who wrote first;
  * - ballots, answers and participation are deleted, and the link secret is destroyed.
- * After this no row holds a person id, a link, or anything from which one can be recomputed.
+ * After this no row holds a person id, a link, or anything from which one can be recomputed. The deleted rows'
+ * old versions are then vacuumed away, so they do not linger in the tables' pages either (the database's own
+ * write-ahead log and backups are for the operator to protect, like any database holding personal data).
  */
 export async function closeRound(
   db: Kysely<DB>,
@@ -21,7 +23,7 @@ export async function closeRound(
   actor: string,
   now: Date,
 ): Promise<RoundRow> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const round = await trx
       .selectFrom('pulse_rounds')
       .selectAll()
@@ -81,6 +83,9 @@ export async function closeRound(
     );
     return { ...round, ...closed };
   });
+  // VACUUM cannot run inside a transaction; it runs once the close has committed.
+  await sql`vacuum pulse_ballots, pulse_answers, pulse_participants, pulse_rounds`.execute(db);
+  return result;
 }
 
 /** Teams with enough respondents that their name may be kept; the rest are stored as one unnamed group. */
