@@ -29,8 +29,10 @@ export const pulseResultsCommand: BotCommand = {
     }
     const minGroup = effectiveMinGroup(turn.app.config.PULSE_MIN_GROUP);
     const results = await latestResults(turn.app.db, turn.orgId, minGroup);
+    // why: comments and team figures are for leads and admins; in a group chat or channel others would read them.
+    const personal = turn.ctx.activity.conversation?.conversationType === 'personal';
     const comments =
-      results && can(turn.viewer, 'seeComments')
+      results && personal && can(turn.viewer, 'seeComments')
         ? await roundComments(turn.app.db, turn.orgId, results.round.id, minGroup)
         : undefined;
     await replyCard(
@@ -38,7 +40,7 @@ export const pulseResultsCommand: BotCommand = {
       buildPulseResultsCard({
         results,
         minGroup,
-        showTeams: can(turn.viewer, 'seeRoundStatus'),
+        showTeams: personal && can(turn.viewer, 'seeRoundStatus'),
         ...(comments ? { comments } : {}),
       }),
     );

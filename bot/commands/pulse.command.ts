@@ -1,3 +1,4 @@
+import { buildNoticeCard } from '../../cards/notice.card.js';
 import { buildPulseCard } from '../../cards/pulse.card.js';
 import { buildPulseRefusalCard } from '../../cards/pulse-refusal.card.js';
 import { effectiveMinGroup } from '../../src/pulse/anonymity.js';
@@ -19,6 +20,16 @@ export const pulseCommand: BotCommand = {
   pattern: /^pulse$/i,
   async run(turn) {
     if (!turn.viewer) return replyNotOnRoster(turn);
+    // why: the card shows the person's own answers; in a group chat or channel everyone there would see them.
+    if (turn.ctx.activity.conversation?.conversationType !== 'personal') {
+      return replyCard(
+        turn,
+        buildNoticeCard({
+          title: 'Answer the Health Check in our 1:1 chat',
+          lines: ['Your answers are private: open a 1:1 chat with me and type `pulse` there.'],
+        }),
+      );
+    }
     const round = await liveRound(turn.app.db, turn.orgId);
     if (!round) {
       const reason = turn.viewer.person.is_social_worker ? 'no-round' : 'not-social-worker';
