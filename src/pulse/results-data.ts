@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { MeasureLink } from './pulse-results.js';
 import type { RoundRow } from './round.repository.js';
@@ -18,6 +19,8 @@ export const agreeing = (c: Counts) => c[4]! + c[5]!;
 export const sum = (list: Counts[]): Counts =>
   list.reduce((acc, c) => acc.map((v, i) => v + c[i]!), [0, 0, 0, 0, 0, 0]);
 
+const VALUES = [0, 1, 2, 3, 4, 5].map((v) => sql`coalesce(sum(n) filter (where value = ${sql.lit(v)}), 0)`);
+
 /** Everything results need about some closed rounds, in four queries; tallies indexed in one pass. */
 export async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<RoundData[]> {
   const ids = rounds.map((r) => r.id);
@@ -30,10 +33,17 @@ export async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<Roun
       .orderBy('rs.ordinal')
       .execute(),
     db.selectFrom('pulse_round_groups').selectAll().where('round_id', 'in', ids).execute(),
+    // One row per round, statement and team with its six counts: a sixth of the rows a row per answer would be.
     db
       .selectFrom('pulse_tallies')
-      .select(['round_id', 'statement_id', 'team', 'value', 'n'])
+      .select([
+        'round_id',
+        'statement_id',
+        'team',
+        sql<number[]>`array[${sql.join(VALUES)}]::int[]`.as('counts'),
+      ])
       .where('round_id', 'in', ids)
+      .groupBy(['round_id', 'statement_id', 'team'])
       .execute(),
   ]);
   const byRound = new Map<string, Map<string, Map<string | null, Counts>>>(ids.map((id) => [id, new Map()]));
@@ -42,9 +52,7 @@ export async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<Roun
     if (!byStatement) continue;
     const byTeam = byStatement.get(t.statement_id) ?? new Map<string | null, Counts>();
     byStatement.set(t.statement_id, byTeam);
-    const counts = byTeam.get(t.team) ?? [0, 0, 0, 0, 0, 0];
-    byTeam.set(t.team, counts);
-    counts[t.value] = (counts[t.value] ?? 0) + t.n;
+    byTeam.set(t.team, t.counts.map(Number));
   }
   return rounds.map((round) => ({
     round,
