@@ -21,7 +21,7 @@ export const sum = (list: Counts[]): Counts =>
 
 const VALUES = [0, 1, 2, 3, 4, 5].map((v) => sql`coalesce(sum(n) filter (where value = ${sql.lit(v)}), 0)`);
 
-/** Everything results need about some closed rounds, in four queries; tallies indexed in one pass. */
+/** Everything results need about some closed rounds, in three queries; tallies indexed in one pass. */
 export async function loadRounds(db: Executor, rounds: RoundRow[]): Promise<RoundData[]> {
   const ids = rounds.map((r) => r.id);
   const [statements, groups, tallies] = await Promise.all([
