@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { FIXTURES } from './plan-fixtures.js';
 
 export interface HostOptions {
   /** The tab server's origin, e.g. http://127.0.0.1:4321. */
@@ -17,7 +16,8 @@ export interface HostOptions {
   height?: number;
 }
 
-const HOST_HTML = readFileSync(join(FIXTURES, 'tab-host', 'host.html'), 'utf8');
+// why: no import of the store helpers here, so the bench can use this file outside vitest.
+const HOST_HTML = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'tab-host', 'host.html'), 'utf8');
 
 /**
  * Opens the tab inside the mock Teams host (test/fixtures/tab-host/host.html). The host page is served
