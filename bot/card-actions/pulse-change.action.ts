@@ -17,6 +17,13 @@ export const pulseChangeAction = defineCardAction({
   async run(turn, data) {
     if (!turn.viewer)
       return buildNoticeCard({ title: "I don't know you yet", lines: ['You are not on the roster.'] });
+    // why: the returned card replaces the tapped one for everyone in the conversation, and it shows the answers.
+    if (turn.ctx.activity.conversation?.conversationType !== 'personal') {
+      return buildNoticeCard({
+        title: 'Change your answers in our 1:1 chat',
+        lines: ['Your answers are private: open a 1:1 chat with me and type `pulse` there.'],
+      });
+    }
     const own = await ownAnswers(turn.app.db, turn.orgId, turn.viewer.person.id, data.roundId, turn.today);
     if ('refused' in own) {
       return buildPulseRefusalCard({

@@ -134,6 +134,18 @@ describeStores('pulse through the bot', (kind) => {
     );
   });
 
+  it('never shows a person their answers outside the 1:1 chat, even from a shared card', async () => {
+    const roundId = (pulseCard.actions as { data: { roundId: string } }[])[0]!.data.roundId;
+    const { invokeResponse } = await bot.execute(
+      'pulse.change',
+      { roundId },
+      { ...worker, conversationType: 'groupChat' },
+    );
+    const text = cardText(invokeResponse?.body.value);
+    expect(text).toContain('Change your answers in our 1:1 chat');
+    expect(JSON.stringify(invokeResponse?.body.value)).not.toContain('Input.ChoiceSet');
+  });
+
   it('gives leads the count so far without names, and refuses progress to social workers', async () => {
     const lead = await bot.say('pulse status', { aadObjectId: SAMPLE.lead });
     expect(cardText(cardOf(lead.replies[0]))).toContain('Fewer than 5 of 13 have answered so far.');
