@@ -12,6 +12,15 @@ import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 import { confirmWordsCard, TOO_LONG } from './words-confirm.js';
 
+/**
+ * A status answer that does not start like a command: a mistyped `snooze 3a` gets help, not a
+ * confirmation card for 3a.
+ */
+const ANSWER = new RegExp(
+  `^(?!\\s*(?:update|snooze|delegate|history|action|reminders?|remind|pulse|digest|help|whoami|my)\\b)[\\s\\S]*?(?:${STATUS_ANSWER_PATTERN.source})`,
+  'i',
+);
+
 /** A reminder older than this is not what a plain-text reply answers. */
 const REMINDER_MEMORY_DAYS = 14;
 
@@ -49,7 +58,7 @@ export const wordsCommand: BotCommand = {
   usage: '<ref> <what happened>',
   summary:
     'Answer a reminder in words, e.g. `7c on track, comms plan signed off`. You confirm before it is saved.',
-  pattern: STATUS_ANSWER_PATTERN,
+  pattern: ANSWER,
   async run(turn, match) {
     const words = match.input;
     if (!turn.viewer) return replyNotOnRoster(turn);

@@ -183,6 +183,12 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       expect(cardText(confirm.invokeResponse?.body.value)).toContain('Record this for 1d?');
     });
 
+    it('leaves a mistyped command to help instead of reading it as an answer', async () => {
+      for (const text of ['snooze 7c', 'update 7c please', 'history']) {
+        expect(cardText(await say(text))).toContain("Sorry, I didn't understand that.");
+      }
+    });
+
     it('says so when the action named is not the sender’s', async () => {
       expect(cardText(await say('1a done'))).toContain('No action 1a that you can update');
     });
