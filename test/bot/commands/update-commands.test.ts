@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import { findActionByRef } from '../../../src/plan/action.repository.js';
+import { dueStatus } from '../../../src/plan/due-status.js';
+import { logReminder } from '../../../src/reminders/reminder.repository.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { botHarness, cardOf, cardText, type Sender } from '../../support/bot-harness.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
@@ -181,6 +183,24 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       const choose = buttonOf(card, '1d');
       const confirm = await bot.execute(choose.verb, choose.data, owner);
       expect(cardText(confirm.invokeResponse?.body.value)).toContain('Record this for 1d?');
+    });
+
+    it('takes the only action the last reminder covered when the words name none', async () => {
+      const dcs: Sender = { aadObjectId: SAMPLE.dcs };
+      const action = await findActionByRef(store.db, orgId, '1b');
+      const person = await store.db
+        .selectFrom('people')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('aad_object_id', '=', SAMPLE.dcs)
+        .executeTakeFirstOrThrow();
+      const item = { action: action!, due: dueStatus(action!.dueDate, 'open', '2020-03-20') };
+      await logReminder(store.db, orgId, person.id, [item], {
+        today: '2020-03-19',
+        now: new Date('2020-03-19T09:30:00Z'),
+      });
+      const text = cardText(await say('interim AD starts Monday, on track', dcs));
+      expect(text).toContain('Record this for 1b?');
     });
 
     it('leaves a mistyped command to help instead of reading it as an answer', async () => {
