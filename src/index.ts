@@ -16,6 +16,10 @@ import { tabRoutes } from './http/tab.routes.js';
 import { metrics } from './ops/metrics.js';
 import { describeImport } from './plan/import-files.js';
 import { loadSamplePlan } from './plan/sample-plan.js';
+import { openRoundRates } from './pulse/pulse-status.service.js';
+import { jobs } from './scheduler/jobs.js';
+import { LeaderLock } from './scheduler/leader-lock.js';
+import { startScheduler } from './scheduler/scheduler.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { onShutdown } from './shared/shutdown.js';
@@ -27,6 +31,7 @@ const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: confi
 await migrateToLatest(store.db);
 const app: AppContext = { config, db: store.db, clock: systemClock, log };
 metrics.watchStore(store.db);
+metrics.watchPulseRates(() => openRoundRates(store.db, config.PULSE_MIN_GROUP));
 
 if (process.argv.includes('--sample')) {
   const demoDates = process.argv.includes('--demo-dates') ? { timeZone: config.TIME_ZONE } : undefined;
@@ -49,6 +54,10 @@ const delivery = new DeliveryWorker({
   onOutcome: (k, o) => metrics.deliveryOutcome(k, o),
 });
 delivery.start();
+const leader = new LeaderLock(store.db, { logger: log });
+const scheduler = startScheduler(app, jobs, () => leader.isLeader());
+leader.onChange((isLeader) => isLeader && scheduler.catchUp());
+await leader.start();
 log.info(
   { port: config.PORT, store: store.kind },
   `practice-pulse listening on http://127.0.0.1:${config.PORT}/api/messages — talk to it with: npm run playground`,
@@ -56,6 +65,8 @@ log.info(
 
 onShutdown(log, [
   () => new Promise<void>((resolve) => server.close(() => resolve())),
+  () => scheduler.stop(),
+  () => leader.stop(),
   () => delivery.stop(),
   () => store.close(),
 ]);

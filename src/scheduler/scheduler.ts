@@ -3,6 +3,8 @@ import type { AppContext } from '../app-context.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 export interface Scheduler {
+  /** Runs the jobs that catch up on a missed run (call when this copy becomes leader). */
+  catchUp(): void;
   stop(): Promise<void>;
 }
 
@@ -28,8 +30,10 @@ export function startScheduler(app: AppContext, jobs: ScheduledJob[], isLeader: 
       noOverlap: true,
     }),
   );
-  for (const job of jobs.filter((j) => j.catchUpOnStart)) void runJob(job);
   return {
+    catchUp: () => {
+      for (const job of jobs.filter((j) => j.catchUpOnStart)) void runJob(job);
+    },
     stop: async () => {
       for (const task of tasks) await task.stop();
     },
