@@ -24,10 +24,20 @@ const REFUSAL_STATUS: Record<RefusalReason, number> = {
 };
 const actionParams = z.object({ actionId: z.uuid('Unknown action.') });
 const onTrackBody = z.object({ idempotencyKey: z.string().min(1).max(200) }).strict();
+const doneBody = z
+  .object({
+    narrative: z.string().optional(),
+    evidenceUrl: z.string().optional(),
+    idempotencyKey: z.string().min(1).max(200),
+  })
+  .strict();
+/** The card's message when Done is sent without saying what was delivered. */
+const DONE_NEEDS_EVIDENCE = 'Say what was delivered: the evidence that it is done.';
 
 /**
  * The tab's writes, through the same service as the card (recordStatusUpdate: server-side permission,
- * one transaction with the audit entry, idempotent): the update form, and *On track* in one tap.
+ * one transaction with the audit entry, idempotent): the update form, *On track* in one tap, and *Done*
+ * (green at 100%, with what was delivered), which completes the action.
  */
 export function tabUpdateRoutes(app: AppContext): RouteRegistrar {
   return (server) => {
@@ -41,6 +51,27 @@ export function tabUpdateRoutes(app: AppContext): RouteRegistrar {
         if (input.data.actionId !== params.data.actionId)
           return refuse(res, 400, 'The update names a different action from the one it was sent for.');
         await record(app, res, viewer, input.data, 'update');
+      }),
+    );
+
+    server.post(
+      '/api/tab/actions/:actionId/done',
+      withViewer(app, async (req, res, viewer) => {
+        const params = actionParams.safeParse(req.params);
+        if (!params.success) return refuse(res, 404, firstProblem(params.error));
+        const body = doneBody.safeParse(req.body ?? {});
+        if (!body.success)
+          return refuse(res, 400, 'The request could not be read. Reload the tab and try again.');
+        if (!body.data.narrative?.trim()) return refuse(res, 400, DONE_NEEDS_EVIDENCE);
+        const input = statusUpdateInputSchema.safeParse({
+          ...body.data,
+          actionId: params.data.actionId,
+          rag: 'green',
+          percent: 100,
+          idempotencyKey: `${body.data.idempotencyKey}:done`,
+        });
+        if (!input.success) return refuse(res, 400, firstProblem(input.error));
+        await record(app, res, viewer, input.data, 'done');
       }),
     );
 
@@ -87,7 +118,9 @@ async function record(
   const at = localTime(now, app.config.TIME_ZONE);
   const before = result.kind === 'recorded' ? result.before.percent : null;
   let message = `${action.ref}: this update was already recorded; nothing new was added.`;
-  if (result.kind === 'recorded' && kind === 'on_track') {
+  if (result.kind === 'recorded' && kind === 'done') {
+    message = `${action.ref} recorded as done at ${at}.`;
+  } else if (result.kind === 'recorded' && kind === 'on_track') {
     const unchanged = before === action.percent ? 'unchanged ' : '';
     message = `${action.ref} recorded as on track (${unchanged}${action.percent ?? 0}%) at ${at}.`;
   } else if (result.kind === 'recorded') {

@@ -7,7 +7,7 @@ import type {
 import type { Api } from './api.js';
 import { h, render } from './dom.js';
 import { dateTime, plural, ragText, shortDate, updateKind } from './format.js';
-import { newKey, updateForm } from './update-form.js';
+import { type FormMode, newKey, updateForm } from './update-form.js';
 
 /** The personal tab: the signed-in person's actions, soonest due first, each with its history and form. */
 export async function showMyActions(root: HTMLElement, api: Api): Promise<void> {
@@ -46,26 +46,42 @@ function actionCard(
   notice: HTMLElement,
   replace: (a: TabAction) => void,
 ): HTMLElement {
-  const slot = h('div', { class: 'form-slot' });
-  const toggle = h(
-    'button',
-    { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': `form-${action.id}` },
-    `Update ${action.ref}`,
-  );
-  slot.id = `form-${action.id}`;
+  const slot = h('div', { class: 'form-slot', id: `form-${action.id}` });
+  const opener = (mode: FormMode, label: string, aria: string, primary: boolean) => {
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: primary ? 'primary' : undefined,
+        'aria-expanded': 'false',
+        'aria-controls': slot.id,
+        'aria-label': aria,
+      },
+      label,
+    );
+    button.addEventListener('click', () => openForm(mode, button));
+    return button;
+  };
+  let opened: HTMLButtonElement | null = null;
   const close = () => {
     slot.replaceChildren();
-    toggle.setAttribute('aria-expanded', 'false');
-    toggle.focus();
+    opened?.setAttribute('aria-expanded', 'false');
+    opened?.focus();
+    opened = null;
   };
-  toggle.addEventListener('click', () => {
-    if (slot.childElementCount) return close();
-    toggle.setAttribute('aria-expanded', 'true');
+  const openForm = (mode: FormMode, button: HTMLButtonElement) => {
+    const again = opened === button;
+    close();
+    if (again) return;
+    opened = button;
+    button.setAttribute('aria-expanded', 'true');
+    const path = `/api/tab/actions/${action.id}/${mode === 'done' ? 'done' : 'updates'}`;
     const form = updateForm({
       action,
+      mode,
       cancel: close,
       submit: async (input) => {
-        const result = await api.post<TabUpdateResult>(`/api/tab/actions/${action.id}/updates`, input);
+        const result = await api.post<TabUpdateResult>(path, mode === 'done' ? doneBody(input) : input);
         if (result.outcome === 'refused') throw new Error(result.message);
         notice.textContent = result.message;
         if (result.action) replace(result.action);
@@ -73,8 +89,10 @@ function actionCard(
       },
     });
     slot.replaceChildren(form);
-    form.querySelector<HTMLInputElement>('input[name="rag"]:checked')?.focus();
-  });
+    form.querySelector<HTMLElement>('input[name="rag"]:checked, textarea')?.focus();
+  };
+  const toggle = opener('update', `Update ${action.ref}`, `Update ${action.ref}`, true);
+  const doneButton = opener('done', 'Done', `Mark ${action.ref} done`, false);
   // why: one key per rendering of the card, so a double click records one "on track".
   const onTrackKey = newKey();
   const onTrack = h('button', { type: 'button', 'aria-label': `Mark ${action.ref} on track` }, 'On track');
@@ -125,7 +143,9 @@ function actionCard(
         )
       : null,
     history(action.history),
-    action.canUpdate && action.state === 'open' ? h('div', { class: 'buttons' }, onTrack, toggle) : null,
+    action.canUpdate && action.state === 'open'
+      ? h('div', { class: 'buttons' }, onTrack, toggle, doneButton)
+      : null,
     slot,
   );
 }
@@ -158,4 +178,10 @@ function history(entries: TabHistoryEntry[]): HTMLElement {
       ),
     ),
   );
+}
+
+/** The Done route takes only what the person wrote; the server sets green and 100%. */
+function doneBody(input: unknown) {
+  const { narrative, evidenceUrl, idempotencyKey } = input as Record<string, unknown>;
+  return { narrative, evidenceUrl, idempotencyKey };
 }

@@ -124,6 +124,15 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     expect(await axeViolations(frame)).toEqual([]);
     await screenshot(page, frame, 'tab-dark.png');
 
+    await frame.getByRole('button', { name: 'Mark 8e done' }).click();
+    await frame.getByLabel('What was delivered (the evidence it is done)').fill('Signed off at the board');
+    await frame.getByRole('button', { name: 'Mark done', exact: true }).click();
+    const done = frame.getByRole('status').filter({ hasText: '8e recorded' });
+    await expect.poll(() => done.textContent()).toBe('8e recorded as done at 09:30.');
+    const doneCard = frame.locator('article', { has: frame.getByRole('heading', { name: /^8e / }) });
+    expect(await doneCard.locator('.badge').textContent()).toBe('Complete');
+    expect(await doneCard.getByRole('button').count()).toBe(0);
+
     expect(consoleErrors.filter((e) => /Content.Security.Policy|Uncaught/i.test(e))).toEqual([]);
     await page.evaluate(() => (window as unknown as { setTheme(t: string): void }).setTheme('contrast'));
     await frame.waitForFunction(() => document.body.dataset.theme === 'contrast');

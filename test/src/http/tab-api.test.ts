@@ -151,6 +151,49 @@ describeStores('tab API: my actions and updates', (kind) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('records *Done* as the card does (green, 100%, what was delivered) and completes the action', async () => {
+    const action = await actionByRef('8e');
+    const path = `/api/tab/actions/${action.id}/done`;
+    const before = await footprint();
+    const refusals: [unknown, string | undefined, number, RegExp][] = [
+      [{ idempotencyKey: 'd-0', narrative: '  ' }, undefined, 400, /Say what was delivered/],
+      [
+        { idempotencyKey: 'd-0', narrative: 'x', evidenceUrl: 'file:///etc/passwd' },
+        undefined,
+        400,
+        /web address/,
+      ],
+      [{ idempotencyKey: 'd-0', narrative: 'x', percent: 10 }, undefined, 400, /could not be read/],
+      [
+        { idempotencyKey: 'd-0', narrative: 'x' },
+        await tab.tokenFor(SAMPLE.socialWorker),
+        403,
+        /not one you can update/,
+      ],
+    ];
+    for (const [body, token, status, message] of refusals) {
+      const res = await post(path, body, token ?? ownerToken);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { message: string }).message).toMatch(message);
+    }
+    expect(await footprint()).toEqual(before);
+    const body = {
+      idempotencyKey: 'd-1',
+      narrative: 'Signed off at the board',
+      evidenceUrl: 'https://x.example/m',
+    };
+    const result = (await (await post(path, body)).json()) as TabUpdateResult;
+    expect(result).toMatchObject({ outcome: 'recorded', message: '8e recorded as done at 09:31.' });
+    expect(result.action).toMatchObject({ state: 'complete', status: 'Complete', due: { kind: 'complete' } });
+    expect(result.action?.history[0]).toMatchObject({ kind: 'done', rag: 'green', percent: 100 });
+    expect(((await (await post(path, body)).json()) as TabUpdateResult).outcome).toBe('duplicate');
+    const again = await post(path, { ...body, idempotencyKey: 'd-2' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { message: string }).message).toBe(
+      '8e is complete, so it takes no more updates.',
+    );
+  });
+
   it('refuses requests without a token, with an expired token, or for another app or tenant', async () => {
     const cases: [string | undefined, number, string][] = [
       [undefined, 401, 'Sign-in required: no Teams token was sent.'],
