@@ -7,12 +7,11 @@ import { openRound } from '../../src/pulse/round.service.js';
 import { closeRound } from '../../src/pulse/round-close.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { botHarness, cardOf, cardText } from '../support/bot-harness.js';
-import { MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
+import { EARLY_TODAY, laterToday, MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
 import { testStore } from '../support/store.js';
 import { testStoreKinds } from '../support/store-settings.js';
 import { testApp } from '../support/test-app.js';
 
-const NOW = new Date('2020-03-16T09:30:00Z');
 const TODAY = '2020-03-16';
 const MY_COMMENT = 'PRIVATE-comment: my team leader shouts';
 const THEIR_COMMENT = 'PRIVATE-comment from a colleague: caseloads are too high';
@@ -29,12 +28,13 @@ describe('pulse answers and comments stay out of group chats and channels', () =
   let orgId: string;
   let bot: ReturnType<typeof botHarness>;
   let roundId: string;
+  const NOW = laterToday();
   beforeAll(async () => {
     store = await testStore(testStoreKinds()[0]!);
     orgId = await sharedMatrixOrg(store);
     bot = botHarness(testApp(store, orgId, { clock: new ManualClock(NOW) }), orgId);
     const live = await liveRound(store.db, orgId);
-    if (live) await closeRound(store.db, orgId, live.id, 'privacy test', NOW);
+    if (live) await closeRound(store.db, orgId, live.id, 'privacy test', EARLY_TODAY);
     const settings = { today: TODAY, openDays: 10, minGroup: 5 };
     roundId = (await openRound(store.db, orgId, { actor: 'privacy test' }, settings, NOW)).id;
     const statements = await roundStatements(store.db, roundId);
@@ -83,7 +83,7 @@ describe('pulse answers and comments stay out of group chats and channels', () =
         TODAY,
       );
     }
-    await closeRound(store.db, orgId, roundId, 'privacy test', NOW);
+    await closeRound(store.db, orgId, roundId, 'privacy test', laterToday());
     const inChannel = await bot.say('pulse results', { aadObjectId: MATRIX_PEOPLE.lead, ...CHANNEL });
     const channelText = inChannel.replies.map((r) => cardText(cardOf(r))).join('\n');
     expect(channelText).not.toContain(THEIR_COMMENT);

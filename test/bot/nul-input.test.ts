@@ -6,7 +6,7 @@ import { openRound } from '../../src/pulse/round.service.js';
 import { closeRound } from '../../src/pulse/round-close.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { botHarness, cardText } from '../support/bot-harness.js';
-import { MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
+import { EARLY_TODAY, MATRIX_PEOPLE, sharedMatrixOrg } from '../support/matrix-org.js';
 import { testStore } from '../support/store.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { testStoreKinds } from '../support/store-settings.js';
@@ -27,7 +27,7 @@ describe('a NUL character in what people send', () => {
 
   it('in a pulse comment: a clear refusal, nothing recorded', async () => {
     const live = await liveRound(store.db, orgId);
-    if (live) await closeRound(store.db, orgId, live.id, 'nul test', NOW);
+    if (live) await closeRound(store.db, orgId, live.id, 'nul test', EARLY_TODAY);
     const settings = { today: '2020-03-16', openDays: 10, minGroup: 5 };
     const round = await openRound(store.db, orgId, { actor: 'nul test' }, settings, NOW);
     const answers = Object.fromEntries(
@@ -41,7 +41,7 @@ describe('a NUL character in what people send', () => {
     );
     expect(cardText(invokeResponse?.body.value)).toContain('not text');
     expect(await storeFingerprint(store, orgId)).toBe(before);
-    await closeRound(store.db, orgId, round.id, 'nul test', NOW);
+    await closeRound(store.db, orgId, round.id, 'nul test', EARLY_TODAY);
   });
 
   it('in typed text: the character is dropped and the command answered', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Standing } from '../../src/access/permissions.js';
 import type { Store } from '../../src/db/connect.js';
 import { importPlan, importRoles, importRoster, readSource } from '../../src/plan/import-files.js';
-import { SAMPLE_DIR, sampleStatementMeasures } from '../../src/plan/sample-plan.js';
+import { SAMPLE_DIR } from '../../src/plan/sample-plan.js';
 import { textSource } from './plan-fixtures.js';
 import { createOrg } from './store.js';
 
@@ -31,7 +31,15 @@ const ROSTER = [
   ),
 ].join('\n');
 
-/** A fresh organisation with the sample roles and plan and the matrix roster (stranger not on it). */
+/** A few of the sample plan's rows (the whole plan takes seconds to import): enough for every capability. */
+const PLAN = [
+  'Priority Area,Objective No,Objective,Action,By Whom,By When,Monitoring',
+  'Social Work Practice,1,There is sufficient capacity for strong leadership.,a) Agree Partner in Practice support with DfE.,DCS,April 2020,PiP in place.',
+  'Social Work Practice,1,There is sufficient capacity for strong leadership.,"d) Develop a communications plan.",Head of S&I / Head of Comms,March 2020,Comms Plan approved.',
+  'Workforce Capacity,11,There is a sustainable plan to ensure the sufficiency of social workers in the long-term.,d) Rolling recruitment campaign for permanent Social Workers.,HR,April 2020,',
+].join('\n');
+
+/** A fresh organisation with the sample roles, a small plan and the matrix roster (stranger not on it). */
 export async function matrixOrg(store: Store, now = new Date('2020-02-03T09:00:00Z')): Promise<string> {
   const orgId = await createOrg(store, 'Matrix Council');
   await importRoles(store.db, orgId, await readSource(join(SAMPLE_DIR, 'roles.csv')));
@@ -39,8 +47,8 @@ export async function matrixOrg(store: Store, now = new Date('2020-02-03T09:00:0
   await importPlan(
     store.db,
     orgId,
-    await readSource(join(SAMPLE_DIR, 'children-at-the-heart-plan.csv')),
-    { actor: 'matrix fixture', planName: 'Children at the Heart', statements: sampleStatementMeasures() },
+    textSource('plan.csv', PLAN),
+    { actor: 'matrix fixture', planName: 'Matrix plan' },
     now,
   );
   return orgId;
@@ -59,4 +67,18 @@ export function sharedMatrixOrg(store: Store): Promise<string> {
     shared.set(store, orgId);
   }
   return orgId;
+}
+
+/** Before every laterToday(): for closing a round some other test left open, so it never counts as latest. */
+export const EARLY_TODAY = new Date('2020-03-16T09:00:00Z');
+
+let minutes = 0;
+
+/**
+ * A moment on Monday 16 March 2020 later than any handed out before in this worker: tests on the shared
+ * organisation close pulse rounds at distinct times, so "the latest closed round" is always their own.
+ */
+export function laterToday(): Date {
+  minutes += 1;
+  return new Date(Date.UTC(2020, 2, 16, 9, 30 + minutes));
 }

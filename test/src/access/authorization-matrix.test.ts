@@ -31,7 +31,13 @@ import { requestNewDate } from '../../../src/updates/date-request.service.js';
 import type { Sender } from '../../support/bot-harness.js';
 import { botHarness, cardOf, cardText } from '../../support/bot-harness.js';
 import { type LocalJwks, startLocalJwks, TEST_CLIENT_ID } from '../../support/local-jwks.js';
-import { MATRIX_ACTION, MATRIX_PEOPLE, sharedMatrixOrg } from '../../support/matrix-org.js';
+import {
+  EARLY_TODAY,
+  laterToday,
+  MATRIX_ACTION,
+  MATRIX_PEOPLE,
+  sharedMatrixOrg,
+} from '../../support/matrix-org.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
 
@@ -86,7 +92,7 @@ const viewerOf = async (world: World, who: Standing) =>
 
 async function closeLiveRound(world: World) {
   const live = await liveRound(world.store.db, world.orgId);
-  if (live) await closeRound(world.store.db, world.orgId, live.id, 'matrix test', NOW);
+  if (live) await closeRound(world.store.db, world.orgId, live.id, 'matrix test', EARLY_TODAY);
 }
 
 /** A round answered by the six colleagues (one comment), then closed: what results and comments show. */
@@ -117,7 +123,7 @@ async function closedRoundWithComment(world: World) {
       TODAY,
     );
   }
-  await closeRound(db, world.orgId, round.id, 'matrix test', NOW);
+  await closeRound(db, world.orgId, round.id, 'matrix test', laterToday());
 }
 
 /** The outbox messages the date services write (their cards are not what this test is about). */

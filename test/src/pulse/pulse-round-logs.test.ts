@@ -10,12 +10,11 @@ import { botHarness, cardOf, cardText } from '../../support/bot-harness.js';
 import { localSender } from '../../support/delivery-fixtures.js';
 import { FakeConnector } from '../../support/fake-connector.js';
 import { captureLogs } from '../../support/log-capture.js';
-import { MATRIX_PEOPLE, sharedMatrixOrg } from '../../support/matrix-org.js';
+import { EARLY_TODAY, laterToday, MATRIX_PEOPLE, sharedMatrixOrg } from '../../support/matrix-org.js';
 import { testStore } from '../../support/store.js';
 import { testStoreKinds } from '../../support/store-settings.js';
 import { testApp } from '../../support/test-app.js';
 
-const NOW = new Date('2020-03-16T09:30:00Z');
 const TODAY = '2020-03-16';
 const COMMENT = 'LEAK-CANARY-comment: my manager is never there';
 const BOT_SECRET = 'LEAK-CANARY-bot-secret-0123456789';
@@ -27,6 +26,7 @@ describe('logs during a whole Health Check round hold no answer, comment, link, 
   /** Everything the logs must never contain, gathered while the round runs. */
   const secrets = new Set<string>([COMMENT, BOT_SECRET]);
   const answersGiven: Record<string, string> = {};
+  const NOW = laterToday();
 
   beforeAll(async () => {
     store = await testStore(testStoreKinds()[0]!);
@@ -51,7 +51,7 @@ describe('logs during a whole Health Check round hold no answer, comment, link, 
     connector.inject({ status: 500, times: 1 });
 
     const live = await liveRound(store.db, orgId);
-    if (live) await closeRound(store.db, orgId, live.id, 'log test', NOW);
+    if (live) await closeRound(store.db, orgId, live.id, 'log test', EARLY_TODAY);
     await bot.say('pulse open', admin);
     const round = await store.db
       .selectFrom('pulse_rounds')
