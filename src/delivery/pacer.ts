@@ -20,8 +20,8 @@ export interface PacerOptions {
 export class DeliveryPacer {
   private readonly conversations: SlidingWindowLimiter;
   private readonly tenants: PacedRateLimiter;
-  private readonly departures = new Map<string, SlidingWindowLimiter>();
-  private departureCap: number;
+  /** Recent departure times per tenant (the last second). */
+  private readonly departures = new Map<string, number[]>();
 
   constructor(options: PacerOptions) {
     this.conversations = new SlidingWindowLimiter(
@@ -29,14 +29,10 @@ export class DeliveryPacer {
       options.margin,
     );
     this.tenants = new PacedRateLimiter(options.tenantRatePerSecond);
-    this.departureCap = departureCap(options.tenantRatePerSecond);
   }
 
   setTenantRate(ratePerSecond: number): void {
     this.tenants.setRate(ratePerSecond);
-    const cap = departureCap(ratePerSecond);
-    if (cap !== this.departureCap) this.departures.clear();
-    this.departureCap = cap;
   }
 
   /**
@@ -45,14 +41,17 @@ export class DeliveryPacer {
    * Returns 0 and counts the departure, or the ms to wait before asking again.
    */
   admit(orgId: string, now: number, requests = 1): number {
-    let window = this.departures.get(orgId);
-    if (!window) {
-      window = new SlidingWindowLimiter([{ count: this.departureCap, windowMs: 1_000 }], 0);
-      this.departures.set(orgId, window);
+    let times = this.departures.get(orgId);
+    if (!times) {
+      times = [];
+      this.departures.set(orgId, times);
     }
-    const wait = window.earliest(orgId, now) - now;
-    if (wait > 0) return wait;
-    for (let i = 0; i < requests; i += 1) window.record(orgId, now);
+    while (times.length > 0 && (times[0] ?? 0) <= now - 1_000) times.shift();
+    // why: one request per second below what even-spaced slots allow, so arrivals bunched on the way still fit.
+    const cap = Math.max(1, Math.floor(this.tenants.ratePerSecond * this.tenants.factor(orgId, now)));
+    const oldest = times[times.length - cap];
+    if (oldest !== undefined) return oldest + 1_000 - now;
+    for (let i = 0; i < requests; i += 1) times.push(now);
     return 0;
   }
 
@@ -81,11 +80,10 @@ export class DeliveryPacer {
     );
   }
 
-  pause(orgId: string, conversationKey: string, until: number): void {
+  /** A 429: hold the conversation and the tenant until `until`, and slow the tenant down a little for a while. */
+  pause(orgId: string, conversationKey: string, until: number, now = Date.now()): void {
     this.conversations.pause(`${orgId}\n${conversationKey}`, until);
     this.tenants.pause(orgId, until);
+    this.tenants.slowDown(orgId, now);
   }
 }
-
-/** why: one request per second below what even-spaced slots allow, so arrivals bunched by the network still fit. */
-const departureCap = (rate: number) => Math.max(1, Math.floor(rate));

@@ -84,6 +84,7 @@ export class SlidingWindowLimiter {
 export class PacedRateLimiter {
   private readonly next = new Map<string, number>();
   private readonly paused = new Map<string, number>();
+  private readonly slowed = new Map<string, { factor: number; at: number }>();
   private intervalMs: number;
 
   constructor(ratePerSecond: number) {
@@ -101,8 +102,27 @@ export class PacedRateLimiter {
   /** Takes the next free slot at or after `at` and returns its time. */
   reserve(key: string, at: number): number {
     const slot = Math.max(at, this.next.get(key) ?? 0, this.paused.get(key) ?? 0);
-    this.next.set(key, slot + this.intervalMs);
+    this.next.set(key, slot + this.intervalMs / this.factor(key, slot));
     return slot;
+  }
+
+  /**
+   * After a 429: `key` runs at `by` times its present speed (never below half), and comes back to full speed
+   * by a tenth a minute. Pacing keeps to the limit by design; this only covers what design cannot see, such
+   * as a starved CPU sending a burst late.
+   */
+  slowDown(key: string, at: number, by = 0.9): void {
+    this.slowed.set(key, { factor: Math.max(0.5, this.factor(key, at) * by), at });
+  }
+
+  /** The share of the rate `key` runs at, at time `at` (1 unless a 429 slowed it). */
+  factor(key: string, at: number): number {
+    const slowed = this.slowed.get(key);
+    if (!slowed) return 1;
+    const factor = slowed.factor + ((at - slowed.at) / 60_000) * 0.1;
+    if (factor < 1) return factor;
+    this.slowed.delete(key);
+    return 1;
   }
 
   /** Nothing for `key` goes before `until`, including slots already handed out (their holders re-check). */

@@ -1,6 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  type CallKind,
+  createdConversationId,
+  getOrAdd,
+  type Json,
+  mulberry32,
+  parseRoute,
+  type Route,
+  readJson,
+} from './fake-connector.routes.js';
 import { SlidingWindows } from './sliding-windows.js';
+
+export type { CallKind };
 
 /**
  * A fake Bot Connector (the Teams side of proactive messaging) on 127.0.0.1: it answers the REST calls
@@ -35,8 +47,6 @@ export interface Fault {
   times?: number;
 }
 
-export type CallKind = 'create' | 'send' | 'update' | 'member';
-
 export interface RecordedCall {
   kind: CallKind;
   conversationId: string;
@@ -60,8 +70,6 @@ export interface FakeConnectorOptions {
   /** Members answered by GET /v3/conversations/:id/members/:id, by member id. */
   members?: Record<string, Record<string, unknown>>;
 }
-
-type Json = Record<string, unknown>;
 
 interface Reply {
   status: number;
@@ -246,60 +254,4 @@ export class FakeConnector {
     conversation?.record(now);
     return 0;
   }
-}
-
-type Route =
-  | { kind: 'create' }
-  | { kind: 'send'; conversationId: string }
-  | { kind: 'update'; conversationId: string; activityId: string }
-  | { kind: 'member'; conversationId: string; memberId: string };
-
-function parseRoute(method: string, path: string): Route | undefined {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
-  const [, , conversationId, sub, id, extra] = parts;
-  if (method === 'POST' && parts.length === 2) return { kind: 'create' };
-  if (!conversationId) return undefined;
-  if (method === 'POST' && sub === 'activities' && extra === undefined)
-    return { kind: 'send', conversationId };
-  if (method === 'PUT' && sub === 'activities' && id && extra === undefined)
-    return { kind: 'update', conversationId, activityId: id };
-  if (method === 'GET' && sub === 'members' && id && extra === undefined)
-    return { kind: 'member', conversationId, memberId: id };
-  return undefined;
-}
-
-/** Teams gives a 1:1 a stable id per member: creating it twice returns the same conversation. */
-function createdConversationId(body: Json): string {
-  const members = body.members as Array<{ id?: string }> | undefined;
-  return `a:personal-${members?.[0]?.id ?? 'unknown'}`;
-}
-
-async function readJson(req: IncomingMessage): Promise<Json> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return {};
-  const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  return parsed && typeof parsed === 'object' ? (parsed as Json) : {};
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
-/** A small seeded random, so injected fault rates repeat run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

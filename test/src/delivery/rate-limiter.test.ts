@@ -83,6 +83,21 @@ describe('PacedRateLimiter', () => {
   });
 });
 
+describe('PacedRateLimiter after a 429', () => {
+  it('slows the tenant by a tenth per 429, never below half, and recovers a tenth a minute', () => {
+    const limiter = new PacedRateLimiter(10);
+    limiter.slowDown('t', 0);
+    expect(limiter.factor('t', 0)).toBeCloseTo(0.9);
+    expect(limiter.reserve('t', 0)).toBe(0);
+    expect(limiter.reserve('t', 0)).toBeCloseTo(1000 / 9);
+    expect(limiter.factor('t', 30_000)).toBeCloseTo(0.95);
+    expect(limiter.factor('t', 60_000)).toBe(1);
+    for (let i = 0; i < 20; i += 1) limiter.slowDown('u', 0);
+    expect(limiter.factor('u', 0)).toBe(0.5);
+    expect(limiter.factor('other', 0)).toBe(1);
+  });
+});
+
 describe('DeliveryPacer', () => {
   it('paces one tenant across many conversations at its rate and each conversation within its limits', () => {
     const pacer = new DeliveryPacer({ tenantRatePerSecond: 48 });
@@ -107,9 +122,10 @@ describe('DeliveryPacer', () => {
     expect(pacer.reserve('org', 'person:2', 0)).toBe(200);
   });
 
-  it('a 429 pauses the conversation and the tenant', () => {
+  it('a 429 pauses the conversation and the tenant, and slows the tenant a little', () => {
     const pacer = new DeliveryPacer({ tenantRatePerSecond: 50 });
-    pacer.pause('org', 'c1', 3_000);
+    pacer.pause('org', 'c1', 3_000, 0);
+    expect(Array.from({ length: 60 }, () => pacer.admit('org', 0)).filter((w) => w === 0)).toHaveLength(45);
     expect(pacer.blockedUntil('org', 'c2')).toBe(3_000);
     expect(pacer.reserve('org', 'c2', 0)).toBe(3_000);
     expect(pacer.reserve('other-org', 'c1', 0)).toBe(0);
