@@ -1,5 +1,8 @@
 import { escapeText } from '../../cards/card-kit.js';
+import { buildDelegatedCard } from '../../cards/delegated.card.js';
 import { buildNoticeCard } from '../../cards/notice.card.js';
+import { cardMessage } from '../../cards/reminder-messages.js';
+import { newId } from '../../src/shared/ids.js';
 import { delegateAction } from '../../src/updates/delegation.service.js';
 import { refusalCard } from '../card-actions/update-replies.js';
 import { replyCard } from '../turn.js';
@@ -14,11 +17,9 @@ export const delegateCommand: BotCommand = {
   pattern: /^delegate\s+(\S{1,10})\s+to\s+(.{1,200})$/i,
   async run(turn, match) {
     if (!turn.viewer) return replyNotOnRoster(turn);
-    const result = await delegateAction(
-      turn.app.db,
-      turn.viewer,
-      { ref: match[1] ?? '', to: match[2] ?? '' },
-      turn.now,
+    const input = { ref: match[1] ?? '', to: match[2] ?? '' };
+    const result = await delegateAction(turn.app.db, turn.viewer, input, turn.now, (view) =>
+      cardMessage(buildDelegatedCard({ ...view, key: newId() })),
     );
     if (result.kind === 'refused') return replyCard(turn, refusalCard(result));
     if (result.kind === 'ambiguous') {

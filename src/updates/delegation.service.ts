@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB, PersonRow } from '../db/schema.js';
+import { enqueueMessage } from '../delivery/outbox.repository.js';
 import { findPersonByName } from '../people/people.repository.js';
 import { findActionByRef } from '../plan/action.repository.js';
+import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
 import { type Refusal, refused } from './status-update.js';
 
@@ -24,6 +26,8 @@ export async function delegateAction(
   viewer: Viewer,
   input: { ref: string; to: string },
   now: Date,
+  /** The card telling the delegate, put in the outbox with the change. */
+  notice?: (view: { action: ActionView; owner: PersonRow }) => Record<string, unknown>,
 ): Promise<DelegationResult> {
   return db.transaction().execute(async (trx) => {
     const action = await findActionByRef(trx, viewer.orgId, input.ref);
@@ -60,6 +64,15 @@ export async function delegateAction(
           revoked_at: null,
         })
         .execute();
+      if (notice) {
+        const intent = {
+          key: `delegated:${action.id}:${to.id}:${now.getTime()}`,
+          kind: 'notice',
+          target: { personId: to.id },
+          activity: notice({ action, owner: viewer.person }),
+        };
+        await enqueueMessage(trx, viewer.orgId, intent, now);
+      }
     }
     await recordAudit(
       trx,

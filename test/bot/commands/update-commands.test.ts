@@ -124,6 +124,16 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       'Social Worker (CiN Team 1 duty mailbox) now gets the reminders for 8c',
     );
     expect(cardText(await say('update 8c', worker))).toContain('Update: 8c');
+    const told = await store.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('org_id', '=', orgId)
+      .where('idempotency_key', 'like', 'delegated:%')
+      .execute();
+    expect(told).toHaveLength(1);
+    const card = validCard(cardOf(told[0]!.payload as never));
+    expect(cardText(card)).toContain('Principal Social Worker (acting Head of S&I) delegated 8c to you');
+    expect(buttonOf(card, 'Update').verb).toBe('update.form');
     expect(cardText(await say('delegate 8c to me'))).toContain('You have 8c back');
     expect(cardText(await say('update 8c', worker))).toContain('No action 8c for you');
   });
