@@ -29,7 +29,7 @@ export async function healthCheckSeries(
     minGroup,
     rounds: rounds.map((r) => ({
       name: r.round.name,
-      closedOn: r.round.closesOn,
+      closedOn: r.round.closedOn,
       responseRate: r.round.suppressed ? null : r.round.responseRate,
       responded: r.round.respondents,
     })),
