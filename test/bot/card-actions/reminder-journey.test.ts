@@ -133,4 +133,30 @@ describeStores('reminder card journey', (kind) => {
       expect(buttonOf(again, 'Need help', '10e')).toBeTruthy();
     });
   });
+  it('asks for a new date from the reminder and shows it waiting there', async () => {
+    const open = buttonOf(reminder, 'Request new date', '10e');
+    const form = (await bot.execute(open.verb, open.data, owner)).invokeResponse?.body.value;
+    const send = buttonOf(form, 'Send for approval');
+    const sent = await bot.execute(
+      send.verb,
+      { ...send.data, newDate: '2020-04-30', reason: 'Recruitment freeze' },
+      owner,
+    );
+    const card = validCard(sent.invokeResponse?.body.value);
+    // The last open action answered: the reminder gives way to the notice.
+    expect(cardText(card)).toContain('Waiting for approval');
+    expect(cardText(card)).toContain('10e: new date 30 Apr 2020 requested, waiting for approval');
+    const again = await bot.execute(
+      send.verb,
+      { ...send.data, newDate: '2020-04-30', reason: 'Recruitment freeze' },
+      owner,
+    );
+    expect(cardText(again.invokeResponse?.body.value)).toContain('waiting for approval');
+    const requests = await store.db
+      .selectFrom('date_requests')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .execute();
+    expect(requests).toHaveLength(1);
+  });
 });
