@@ -12,10 +12,12 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { button } from './update-buttons.js';
+import { button, refreshFor } from './update-buttons.js';
 
 export const APPROVE_DATE_VERB = 'date.approve';
 export const DECLINE_DATE_VERB = 'date.decline';
+/** The refresh of an approval card: its current state, for a lead viewing it. */
+export const VIEW_DATE_VERB = 'date.view';
 
 export const dateDecisionDataSchema = z.object({
   requestId: z.uuid('This approval card is out of date.'),
@@ -75,8 +77,11 @@ export function buildApprovalCard(
     maxLength: 1000,
   });
   const data = { requestId: request.id };
-  return adaptiveCard(body, [
-    button('Approve', APPROVE_DATE_VERB, data, { style: 'positive' }),
-    button('Decline', DECLINE_DATE_VERB, data, { style: 'destructive' }),
-  ]);
+  return {
+    ...adaptiveCard(body, [
+      button('Approve', APPROVE_DATE_VERB, data, { style: 'positive' }),
+      button('Decline', DECLINE_DATE_VERB, data, { style: 'destructive' }),
+    ]),
+    ...refreshFor(VIEW_DATE_VERB, data, view.refreshFor ?? []),
+  };
 }

@@ -11,7 +11,7 @@ import {
   heading,
   text,
 } from './card-kit.js';
-import { updateButtons } from './update-buttons.js';
+import { refreshFor, SHOW_REMINDER_VERB, updateButtons } from './update-buttons.js';
 import { recordedLine } from './update-recorded.card.js';
 
 /** Cards must stay readable on a phone and under Teams' 28 KB: longer bundles end with "and N more". */
@@ -106,5 +106,9 @@ export function buildReminderCard(
       size: 'Small',
     }),
   );
-  return adaptiveCard(body);
+  const viewer = view.refreshFor ? [view.refreshFor] : [];
+  return {
+    ...adaptiveCard(body),
+    ...refreshFor(SHOW_REMINDER_VERB, { reminderId: view.reminderId }, viewer),
+  };
 }

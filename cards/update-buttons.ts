@@ -74,3 +74,21 @@ export function actionCardButtons(
   if (allowed.reopen) return [button('Reopen', REOPEN_VERB, { actionId })];
   return allowed.update ? updateButtons({ actionId, key }) : [];
 }
+
+/** Teams shows at most this many users a card refreshes for (the refresh model's limit). */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * A universal-actions `refresh`: when one of `userIds` views the card, Teams asks the bot (verb, data) for the
+ * current card. why: a card already sent (another lead's approval, the owner's reminder) cannot be edited
+ * through the outbox, but a refresh shows it as it stands now. The Agents Playground ignores it.
+ */
+export function refreshFor(verb: string, data: Record<string, unknown>, userIds: string[]) {
+  if (userIds.length === 0) return {};
+  return {
+    refresh: {
+      action: { type: 'Action.Execute', verb, data: { verb, ...data } },
+      userIds: userIds.slice(0, MAX_REFRESH_USERS),
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { saveWordsAction } from './save-words.action.js';
 import { showReminderAction } from './show-reminder.action.js';
 import { submitUpdateAction } from './submit-update.action.js';
 import { updateFormAction } from './update-form.action.js';
+import { viewDateAction } from './view-date.action.js';
 
 /** The reminder, update, approval and plain-text answer verbs (registered in index.ts with one line). */
 export const updateCardActions: CardAction[] = [
@@ -19,6 +20,7 @@ export const updateCardActions: CardAction[] = [
   requestDateAction,
   approveDateAction,
   declineDateAction,
+  viewDateAction,
   saveWordsAction,
   chooseWordsAction,
   reopenCardAction,

@@ -26,6 +26,8 @@ export interface ReminderView {
   windowDays: number;
   timeZone: string;
   items: ReminderItem[];
+  /** The person's Entra object id: their card refreshes to its current state when they view it. */
+  refreshFor?: string | null;
 }
 
 export interface EscalationView {

@@ -3,7 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { findActionById } from '../plan/action.repository.js';
 import { dueStatus } from '../plan/due-status.js';
 import { dateRequestsOf } from '../updates/date-request.repository.js';
-import type { ReminderRow } from './reminder.repository.js';
+import { aadIdsOf, type ReminderRow } from './reminder.repository.js';
 import type { ReminderAnswer, ReminderItem, ReminderView } from './reminder-messages.js';
 
 /** The answer given to an action since the reminder was sent, if any: the latest update, or a new-date request. */
@@ -53,5 +53,6 @@ export async function reminderViewNow(
     windowDays: context.windowDays,
     timeZone: context.timeZone,
     items,
+    refreshFor: (await aadIdsOf(db, reminder.org_id, [reminder.person_id])).get(reminder.person_id) ?? null,
   };
 }

@@ -61,3 +61,20 @@ export async function latestReminderOf(
     .orderBy('reminder_date', 'desc')
     .executeTakeFirst();
 }
+
+/** Entra object ids of people, by person id (people without one are left out). */
+export async function aadIdsOf(
+  db: Executor,
+  orgId: string,
+  personIds: string[],
+): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'aad_object_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', personIds)
+    .where('aad_object_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.aad_object_id as string]));
+}

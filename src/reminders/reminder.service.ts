@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import { enqueueMessage } from '../delivery/outbox.repository.js';
 import { listActions } from '../plan/action.repository.js';
 import { escalateOverdue } from './escalation.service.js';
-import { logReminder } from './reminder.repository.js';
+import { aadIdsOf, logReminder } from './reminder.repository.js';
 import { reminderItemsByPerson } from './reminder-items.js';
 import type { ReminderMessages } from './reminder-messages.js';
 import { type ReminderPolicy, windowOf } from './reminder-policy.js';
@@ -35,13 +35,21 @@ export async function runReminders(
   const { today, now, timeZone, policy, messages } = context;
   const open = (await listActions(db, orgId)).filter((a) => a.state === 'open');
   const perPerson = await reminderItemsByPerson(db, orgId, open, today, policy);
+  const aad = await aadIdsOf(db, orgId, [...perPerson.keys()]);
   let reminded = 0;
   for (const [personId, items] of perPerson) {
     if (!items.some((i) => i.trigger)) continue;
     const sent = await db.transaction().execute(async (trx) => {
       const reminderId = await logReminder(trx, orgId, personId, items, { today, now });
       if (!reminderId) return false;
-      const view = { reminderId, today, windowDays: windowOf(policy), timeZone, items };
+      const view = {
+        reminderId,
+        today,
+        windowDays: windowOf(policy),
+        timeZone,
+        items,
+        refreshFor: aad.get(personId),
+      };
       const intent = {
         key: `reminder:${today}:${personId}`,
         kind: 'reminder',

@@ -92,8 +92,10 @@ export async function requestNewDate(
       now,
     );
     const request = (await findDateRequest(trx, viewer.orgId, id)) as DateRequest;
-    const activity = context.messages.approval({ request, action });
-    for (const lead of await programmeLeads(trx, viewer.orgId)) {
+    const leads = await programmeLeads(trx, viewer.orgId);
+    const refreshFor = leads.flatMap((l) => (l.aad_object_id ? [l.aad_object_id] : []));
+    const activity = context.messages.approval({ request, action, refreshFor });
+    for (const lead of leads) {
       await enqueueMessage(
         trx,
         viewer.orgId,

@@ -49,6 +49,8 @@ export interface DateRequest {
 export interface DateRequestView {
   request: DateRequest;
   action: ActionView;
+  /** Entra object ids of the programme leads, whose copies of a pending approval card refresh when viewed. */
+  refreshFor?: string[];
 }
 
 /** Renders the messages the date-request service puts in the outbox (cards live outside src/). */

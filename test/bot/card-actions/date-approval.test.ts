@@ -71,6 +71,19 @@ describeStores('new date: request, approval, decline', (kind) => {
     expect(() => buttonOf(decided, 'Approve')).toThrow();
     expect((await findActionByRef(store.db, orgId, '8d'))?.dueDate).toBe('2020-05-29');
 
+    // why: a lead who views their copy later gets it refreshed (Teams' refresh model) to the decision.
+    expect(card.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: 'date.view', data: { requestId: approve.data.requestId } },
+      userIds: expect.arrayContaining([SAMPLE.lead, SAMPLE.dcs, SAMPLE.admin]),
+    });
+    const refresh = card.refresh as { action: { verb: string; data: Record<string, unknown> } };
+    const refreshed = validCard(
+      (await bot.execute(refresh.action.verb, refresh.action.data, otherLead)).invokeResponse?.body.value,
+    );
+    expect(cardText(refreshed)).toContain('Approved by Director of Children');
+    expect(() => buttonOf(refreshed, 'Approve')).toThrow();
+    const byOwner = await bot.execute(refresh.action.verb, refresh.action.data, owner);
+    expect(cardText(byOwner.invokeResponse?.body.value)).toContain('Only programme leads');
     const later = validCard(
       (await bot.execute(approve.verb, approve.data, otherLead)).invokeResponse?.body.value,
     );

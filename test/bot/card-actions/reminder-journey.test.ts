@@ -59,6 +59,10 @@ describeStores('reminder card journey', (kind) => {
     expect(text).toContain('Due 31 Mar 2020 · due in 7 working days');
     expect(text).toContain('Judged by:');
     expect(text).toContain('Last update: No update yet');
+    expect(reminder.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: 'reminder.show' },
+      userIds: [SAMPLE.owner],
+    });
     for (const title of ['On track', 'Update', 'Done', 'Need help', 'Request new date']) {
       expect(buttonOf(reminder, title, '7c').data).toMatchObject({ actionId: expect.any(String) });
     }
