@@ -11,9 +11,13 @@ import { cardActions } from '../../../bot/card-actions/index.js';
 import { commands, matchCommand } from '../../../bot/commands/index.js';
 import { KEY_FETCH_TIMEOUT_MS } from '../../../bot/fail-closed-auth.js';
 import { PracticePulseBot } from '../../../bot/practice-pulse.bot.js';
+import { SUBMIT_UPDATE_VERB } from '../../../cards/update-form.card.js';
 import type { Store } from '../../../src/db/connect.js';
 import { createServer, listen, MAX_BODY_BYTES } from '../../../src/http/server.js';
-import { createOrg, testStore } from '../../support/store.js';
+import { findActionByRef } from '../../../src/plan/action.repository.js';
+import { MATRIX_ACTION, MATRIX_PEOPLE, sharedMatrixOrg } from '../../support/matrix-org.js';
+import { testStore } from '../../support/store.js';
+import { storeFingerprint } from '../../support/store-fingerprint.js';
 import { testStoreKinds } from '../../support/store-settings.js';
 import { testApp } from '../../support/test-app.js';
 
@@ -64,7 +68,7 @@ describe('inbound authentication on /api/messages (Bot credentials configured)',
     // why: botbuilder console.errors every refused request; the assertions below say what matters.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     store = await testStore(testStoreKinds()[0]!);
-    orgId = await createOrg(store);
+    orgId = await sharedMatrixOrg(store);
     const app = testApp(store, orgId, {
       config: { BOT_ID, SECRET_BOT_PASSWORD: 'test-secret-not-real', BOT_TENANT_ID: orgId },
     });
@@ -104,6 +108,29 @@ describe('inbound authentication on /api/messages (Bot credentials configured)',
     const res = await post(botAdded(orgId, 'conv-no-token'));
     expect(res.status).toBe(401);
     expect(await stored('conv-no-token')).toBe(0);
+  });
+
+  it("refuses an owner's update sent without a valid token: claiming their object id changes nothing", async () => {
+    const action = await findActionByRef(store.db, orgId, MATRIX_ACTION);
+    const before = await storeFingerprint(store, orgId);
+    const { privateKey } = await generateKeyPair('RS256');
+    const claimingOwner = {
+      ...botAdded(orgId, 'conv-claim'),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: { id: '29:owner', aadObjectId: MATRIX_PEOPLE.owner },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: SUBMIT_UPDATE_VERB,
+          data: { actionId: action!.id, key: 'forged-1', mode: 'update', rag: 'green', percent: '100' },
+        },
+      },
+    };
+    for (const authorization of [undefined, `Bearer ${await channelToken(privateKey, 'forged')}`]) {
+      expect((await post(claimingOwner, authorization)).status).toBe(401);
+    }
+    expect(await storeFingerprint(store, orgId)).toBe(before);
   });
 
   it('refuses a self-signed token from an issuer it does not trust, without any network', async () => {
