@@ -6,6 +6,7 @@ import { reminderViewNow } from '../../src/reminders/reminder-view.js';
 import { replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
+import { inPersonalChat } from './update-ref.js';
 
 /** `reminders`: today's reminder card now, with its buttons (what is due soon or overdue). */
 export const remindersCommand: BotCommand = {
@@ -14,6 +15,7 @@ export const remindersCommand: BotCommand = {
   pattern: /^(reminders?|remind me)$/i,
   async run(turn) {
     if (!turn.viewer) return replyNotOnRoster(turn);
+    if (!(await inPersonalChat(turn, 'See your reminders'))) return;
     const policy = policyOf(turn.app.config);
     const context = { today: turn.today, now: turn.now, policy };
     const reminder = await myReminderToday(turn.app.db, turn.orgId, turn.viewer.person.id, context);

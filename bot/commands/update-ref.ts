@@ -34,3 +34,20 @@ export async function actionForCommand(
   );
   return undefined;
 }
+
+/**
+ * Answers in a group chat or channel that this belongs in the 1:1 chat, and returns false there.
+ * why: a card there is one card for everyone: anyone's tap replaces it for all, and a person's own answers
+ * (a confirmation, their reminder) would be on show.
+ */
+export async function inPersonalChat(turn: BotTurn, what: string): Promise<boolean> {
+  if (turn.ctx.activity.conversation?.conversationType === 'personal') return true;
+  await replyCard(
+    turn,
+    buildNoticeCard({
+      title: `${what} in our 1:1 chat`,
+      lines: ['Open a 1:1 chat with me and type it there.'],
+    }),
+  );
+  return false;
+}

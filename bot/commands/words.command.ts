@@ -10,6 +10,7 @@ import { MAX_NARRATIVE } from '../../src/updates/status-update.input.js';
 import { type BotTurn, replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
+import { inPersonalChat } from './update-ref.js';
 import { confirmWordsCard, TOO_LONG } from './words-confirm.js';
 
 /**
@@ -62,6 +63,7 @@ export const wordsCommand: BotCommand = {
   async run(turn, match) {
     const words = match.input;
     if (!turn.viewer) return replyNotOnRoster(turn);
+    if (!(await inPersonalChat(turn, 'Answer reminders'))) return;
     if (words.length > MAX_NARRATIVE) return replyCard(turn, TOO_LONG);
     const { refs } = parseWords(words);
     const found = await candidates(turn, refs);

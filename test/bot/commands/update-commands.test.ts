@@ -213,6 +213,12 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       expect(text).toContain('Record this for 1b?');
     });
 
+    it('keeps answers and reminders to the 1:1 chat', async () => {
+      const inChannel: Sender = { ...owner, conversationType: 'channel' };
+      expect(cardText(await say('7c on track', inChannel))).toContain('Answer reminders in our 1:1 chat');
+      expect(cardText(await say('reminders', inChannel))).toContain('See your reminders in our 1:1 chat');
+    });
+
     it('leaves a mistyped command to help instead of reading it as an answer', async () => {
       for (const text of ['snooze 7c', 'update 7c please', 'history']) {
         expect(cardText(await say(text))).toContain("Sorry, I didn't understand that.");
