@@ -2,6 +2,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
+  type InvokeResponse,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
@@ -77,6 +78,13 @@ export class PracticePulseBot extends TeamsActivityHandler {
       return;
     }
     await replyCard(turn, result.card);
+  }
+
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    // why: only Action.Execute is implemented; botbuilder's own handlers for the other invokes (message
+    // extensions, file consent …) crash on a malformed value, so they are answered 501 before reaching them.
+    if (ctx.activity.name !== 'adaptiveCard/action') return { status: 501 };
+    return super.onInvokeActivity(ctx);
   }
 
   protected override async onAdaptiveCardInvoke(
