@@ -28,6 +28,10 @@ const ACTIVITY_TYPES: [string, Partial<Activity>][] = [
     { type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'bot' }] },
   ],
   ['messageReaction', { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] }],
+  ['messageUpdate', { type: 'messageUpdate', text: 'my actions' }],
+  ['messageDelete', { type: 'messageDelete' }],
+  ['installationUpdate remove', { type: 'installationUpdate', action: 'remove' }],
+  ['typing', { type: 'typing' }],
   ['event', { type: 'event', name: 'application/vnd.microsoft.meetingStart' }],
 ];
 
