@@ -15,7 +15,7 @@ import { createServer, listen } from './http/server.js';
 import { tabRoutes } from './http/tab.routes.js';
 import { metrics } from './ops/metrics.js';
 import { describeImport } from './plan/import-files.js';
-import { loadSamplePlan } from './plan/sample-plan.js';
+import { hasPlan, loadSamplePlan } from './plan/sample-plan.js';
 import { openRoundRates } from './pulse/pulse-status.service.js';
 import { jobs } from './scheduler/jobs.js';
 import { LeaderLock } from './scheduler/leader-lock.js';
@@ -34,11 +34,13 @@ metrics.watchStore(store.db);
 metrics.watchPulseRates(() => openRoundRates(store.db, config.PULSE_MIN_GROUP));
 
 if (process.argv.includes('--sample')) {
-  const demoDates = process.argv.includes('--demo-dates') ? { timeZone: config.TIME_ZONE } : undefined;
-  const report = await loadSamplePlan(store.db, defaultTenant(config), app.clock.now(), undefined, {
-    demoDates,
-  });
-  log.info({ tenant: defaultTenant(config) }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
+  const tenant = defaultTenant(config);
+  if (await hasPlan(store.db, tenant)) log.info({ tenant }, 'sample plan already loaded: kept as it is');
+  else {
+    const demoDates = process.argv.includes('--demo-dates') ? { timeZone: config.TIME_ZONE } : undefined;
+    const report = await loadSamplePlan(store.db, tenant, app.clock.now(), undefined, { demoDates });
+    log.info({ tenant }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
+  }
 }
 
 const adapter = createAdapter(config, log);

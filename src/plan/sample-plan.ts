@@ -25,6 +25,12 @@ export interface SampleOptions {
   demoDates?: { timeZone: string } | undefined;
 }
 
+/** True when the organisation already has a plan (so `npm start` leaves it, and any updates to it, alone). */
+export async function hasPlan(db: Kysely<DB>, tenantId: string): Promise<boolean> {
+  const row = await db.selectFrom('plans').select('id').where('org_id', '=', tenantId).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Loads the sample council: roles, roster (role mailboxes, no personal names) and the 50-action plan. */
 export async function loadSamplePlan(
   db: Kysely<DB>,

@@ -4,8 +4,8 @@ import { type IsoDate, longDate } from '../calendar/iso-date.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 import type { DB } from '../db/schema.js';
 
-/** The first due date lands this many working days after today, so the 14-day reminders start at once. */
-export const DEMO_LEAD_DAYS = 8;
+/** The first due date lands this many working days after today, so its 7-day reminder goes out on the first day. */
+export const DEMO_LEAD_DAYS = 7;
 /** A month of the plan becomes about two weeks, so a demo sees months of deadlines in a few weeks. */
 export const DEMO_COMPRESSION = 2;
 

@@ -77,11 +77,11 @@ describe('reminderDay', () => {
 });
 
 describe('demo dates', () => {
-  it('keeps the plan’s order and rough spacing, starting 8 working days out', () => {
+  it('keeps the plan’s order and rough spacing, starting 7 working days out, so the 7-day reminder goes on day one', () => {
     const today = '2026-12-01';
-    expect(demoDueDate('2020-03-31', '2020-03-31', today)).toBe('2026-12-11');
+    expect(demoDueDate('2020-03-31', '2020-03-31', today)).toBe('2026-12-10');
     const april = demoDueDate('2020-04-30', '2020-03-31', today);
     const may = demoDueDate('2020-05-29', '2020-03-31', today);
-    expect(april > '2026-12-11' && may > april).toBe(true);
+    expect(april > '2026-12-10' && may > april).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { addWorkingDays } from '../../../src/calendar/working-days.js';
 import type { Store } from '../../../src/db/connect.js';
+import { DEMO_LEAD_DAYS } from '../../../src/reminders/demo-dates.js';
 import { demoDatesCli, sampleLoadCli } from '../../../src/reminders/sample.cli.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { createOrg, describeStores, testStore } from '../../support/store.js';
@@ -30,7 +31,7 @@ describeStores('sample load --demo-dates', (kind) => {
     expect(out[0]).toContain('due dates moved into the coming weeks');
     const dates = await dueDates(orgId);
     expect(dates).toHaveLength(50);
-    expect(dates[0]).toBe(addWorkingDays('2026-11-25', 8));
+    expect(dates[0]).toBe(addWorkingDays('2026-11-25', DEMO_LEAD_DAYS));
     expect(dates.filter((d) => d <= '2027-01-31').length).toBeGreaterThan(30);
     const audit = await store.db
       .selectFrom('audit_log')
@@ -47,6 +48,6 @@ describeStores('sample load --demo-dates', (kind) => {
     await sampleLoadCli.run([], { app, orgId, out: () => {} });
     expect((await dueDates(orgId))[0]).toBe('2020-03-31');
     await demoDatesCli.run([], { app, orgId, out: () => {} });
-    expect((await dueDates(orgId))[0]).toBe(addWorkingDays('2026-11-25', 8));
+    expect((await dueDates(orgId))[0]).toBe(addWorkingDays('2026-11-25', DEMO_LEAD_DAYS));
   });
 });
