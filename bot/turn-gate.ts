@@ -3,6 +3,7 @@ import { resolveViewer } from '../src/access/viewer.js';
 import type { AppContext } from '../src/app-context.js';
 import { saveConversation } from '../src/conversations/conversation.repository.js';
 import { ensureOrganisation } from '../src/org/organisation.repository.js';
+import { envelopeProblem } from './activity-envelope.js';
 import { captureOf, tenantOf } from './conversation-capture.js';
 import { type BotTurn, makeTurn } from './turn.js';
 
@@ -12,6 +13,11 @@ import { type BotTurn, makeTurn } from './turn.js';
  */
 export async function admitTurn(ctx: TurnContext, app: AppContext): Promise<BotTurn | undefined> {
   const activity = ctx.activity;
+  const problem = envelopeProblem(activity);
+  if (problem) {
+    app.log.warn({ activityId: activity.id, problem }, 'activity refused: malformed envelope');
+    return undefined;
+  }
   const tenant = tenantOf(activity);
   if (activity.channelId !== 'msteams' || !tenant || !app.config.TENANT_ALLOW_LIST.includes(tenant)) {
     app.log.warn(
