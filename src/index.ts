@@ -23,6 +23,9 @@ import { startScheduler } from './scheduler/scheduler.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { onShutdown } from './shared/shutdown.js';
+import { reportStartErrors } from './shared/start-errors.js';
+
+reportStartErrors();
 
 const config = loadConfig();
 assertProductionReady(config);

@@ -4,9 +4,12 @@ import { migrateToLatest } from '../db/migrate.js';
 import { ensureOrganisation } from '../org/organisation.repository.js';
 import { systemClock } from '../shared/clock.js';
 import { createLogger } from '../shared/logger.js';
+import { reportStartErrors } from '../shared/start-errors.js';
 import type { CliCommand } from './cli-command.js';
 import { cliCommands } from './commands.js';
 import { runCli } from './run-cli.js';
+
+reportStartErrors();
 
 const config = loadConfig();
 const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

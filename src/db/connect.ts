@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { DB } from './schema.js';
 
 const DATE_OID = 1082;
@@ -49,11 +49,14 @@ export interface EmbeddedStore extends Store {
 export async function openPglite(
   options: Pick<StoreOptions, 'dataDir' | 'loadDataDir'>,
 ): Promise<EmbeddedStore> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return {
@@ -63,6 +66,7 @@ export async function openPglite(
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }
