@@ -1,6 +1,7 @@
 import { buildApprovalCard } from '../../cards/approval.card.js';
 import type { AdaptiveCard } from '../../cards/card-kit.js';
 import { dateRequestMessages } from '../../cards/reminder-messages.js';
+import { canOnAction } from '../../src/access/viewer.js';
 import { findActionById } from '../../src/plan/action.repository.js';
 import { decideDateRequest } from '../../src/updates/date-decision.service.js';
 import { findDateRequest } from '../../src/updates/date-request.repository.js';
@@ -25,7 +26,8 @@ export async function decideDate(
   if (result.reason !== 'invalid') return refusalCard(result);
   const request = await findDateRequest(turn.app.db, turn.orgId, data.requestId);
   const action = request && (await findActionById(turn.app.db, turn.orgId, request.actionId));
-  return request && action
+  // why: the input is checked before the permission, so 'invalid' can reach someone who may not see the request.
+  return request && action && (await canOnAction(turn.app.db, turn.viewer, action, 'approveDate'))
     ? buildApprovalCard({ request, action }, turn.now, tz, result.message)
     : refusalCard(result);
 }
