@@ -37,6 +37,9 @@ export function openPostgres(url: string, poolSize = 10): Store {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // why: an idle connection the server ends (restart, failover, a dropped database) is replaced by the pool;
+  // without a listener node would treat its 'error' event as fatal and stop the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
