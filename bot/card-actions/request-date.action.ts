@@ -5,6 +5,7 @@ import {
 } from '../../cards/date-request.card.js';
 import { buildNoticeCard } from '../../cards/notice.card.js';
 import { dateRequestMessages } from '../../cards/reminder-messages.js';
+import { canOnAction } from '../../src/access/viewer.js';
 import { longDate } from '../../src/calendar/iso-date.js';
 import { findActionById } from '../../src/plan/action.repository.js';
 import { requestNewDate } from '../../src/updates/date-request.service.js';
@@ -19,7 +20,9 @@ export const requestDateAction = defineCardAction({
   async run(turn, data) {
     if (!turn.viewer) return notOnRosterCard();
     const action = await findActionById(turn.app.db, turn.orgId, data.actionId);
-    if (!action) return refusalCard({ message: NOT_YOURS });
+    // why: an input problem shows the form (with the action) again, and the service checks input first.
+    if (!action || !(await canOnAction(turn.app.db, turn.viewer, action, 'requestDate')))
+      return refusalCard({ message: NOT_YOURS });
     const result = await requestNewDate(
       turn.app.db,
       turn.viewer,

@@ -6,6 +6,7 @@ import {
   type SubmitUpdateData,
   submitUpdateDataSchema,
 } from '../../cards/update-form.card.js';
+import { canOnAction } from '../../src/access/viewer.js';
 import { enqueueMessage } from '../../src/delivery/outbox.repository.js';
 import { programmeLeads } from '../../src/people/people.repository.js';
 import { findActionById } from '../../src/plan/action.repository.js';
@@ -67,7 +68,9 @@ export const submitUpdateAction = defineCardAction({
   async run(turn, data) {
     if (!turn.viewer) return notOnRosterCard();
     const action = await findActionById(turn.app.db, turn.orgId, data.actionId);
-    if (!action) return refusalCard({ message: NOT_YOURS });
+    // why: the form is shown again for input problems below, before the service checks who may update.
+    if (!action || !(await canOnAction(turn.app.db, turn.viewer, action, 'updateAction')))
+      return refusalCard({ message: NOT_YOURS });
     if (data.mode === 'done' && !data.narrative?.trim()) {
       return formAgain(turn, data, action, 'Say what was delivered: the evidence that it is done.');
     }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_DATE_VERB, DECLINE_DATE_VERB, VIEW_DATE_VERB } from '../../cards/approval.card.js';
+import { REQUEST_DATE_VERB } from '../../cards/date-request.card.js';
+import { SUBMIT_UPDATE_VERB } from '../../cards/update-form.card.js';
 import type { Standing } from '../../src/access/permissions.js';
 import { resolveViewer } from '../../src/access/viewer.js';
 import type { Store } from '../../src/db/connect.js';
@@ -68,4 +70,25 @@ describe('approval cards refuse without showing the request', () => {
     );
     expect(cardText(invokeResponse?.body.value)).toContain(OWNERS_REASON);
   });
+
+  it.each(['socialWorker', 'stranger'] as const)(
+    'update and new-date forms with input problems show a %s nothing of the action',
+    async (who) => {
+      const action = await findActionByRef(store.db, orgId, MATRIX_ACTION);
+      const sender = { aadObjectId: MATRIX_PEOPLE[who] };
+      const attempts = [
+        [SUBMIT_UPDATE_VERB, { actionId: action!.id, key: 'k1', mode: 'done', narrative: '' }],
+        [SUBMIT_UPDATE_VERB, { actionId: action!.id, key: 'k2', mode: 'help', blockers: '' }],
+        [
+          SUBMIT_UPDATE_VERB,
+          { actionId: action!.id, key: 'k3', mode: 'update', rag: 'green', percent: '250' },
+        ],
+        [REQUEST_DATE_VERB, { actionId: action!.id, key: 'k4', newDate: 'soon', reason: '' }],
+      ] as const;
+      for (const [verb, data] of attempts) {
+        const { invokeResponse } = await bot.execute(verb, data, sender);
+        expect(cardText(invokeResponse?.body.value)).not.toContain('Rolling recruitment');
+      }
+    },
+  );
 });
