@@ -32,6 +32,12 @@ export function statusLine(action: ActionView, now: Date): string {
   return `${ragText(action.rag)}, ${action.percent ?? 0}%${when}`;
 }
 
+/** "30 Apr 2020 (April 2020)": the plan's own words too, when they say more than the date. */
+function dueWords(action: ActionView): string {
+  const date = longDate(action.dueDate);
+  return action.dueText && action.dueText !== date ? `${date} (${escapeText(action.dueText)})` : date;
+}
+
 /** One action in full: what it is, who owns it, when it is due, how it is measured and where it stands. */
 export function buildActionCard(view: ActionCardView, now: Date): AdaptiveCard {
   const { action, due } = view;
@@ -44,7 +50,7 @@ export function buildActionCard(view: ActionCardView, now: Date): AdaptiveCard {
     facts([
       ['Priority area', escapeText(action.priorityArea)],
       ['Owners', escapeText(action.ownersText)],
-      ['Due', `${longDate(action.dueDate)} (${escapeText(action.dueText)}) · ${due.label}`],
+      ['Due', `${dueWords(action)} · ${due.label}`],
       ['Status', statusLine(action, now)],
     ]),
   ];
