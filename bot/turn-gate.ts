@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { resolveViewer } from '../src/access/viewer.js';
 import type { AppContext } from '../src/app-context.js';
-import { saveConversation } from '../src/conversations/conversation.repository.js';
+import { recordConversation } from '../src/conversations/conversation.repository.js';
+import { wakeWaitingMessages } from '../src/delivery/wake-waiting.js';
 import { ensureOrganisation } from '../src/org/organisation.repository.js';
 import { envelopeProblem } from './activity-envelope.js';
 import { captureOf, tenantOf } from './conversation-capture.js';
@@ -28,7 +29,8 @@ export async function admitTurn(ctx: TurnContext, app: AppContext): Promise<BotT
   }
   const orgId = await ensureOrganisation(app.db, tenant);
   if (activity.conversation?.id && activity.serviceUrl) {
-    await saveConversation(app.db, orgId, captureOf(activity), app.clock.now());
+    const saved = await recordConversation(app.db, orgId, captureOf(activity), app.clock.now());
+    if (saved.isNew) await wakeWaitingMessages(app.db, orgId, app.clock.now());
   }
   const viewer = await resolveViewer(app.db, orgId, activity.from?.aadObjectId);
   return makeTurn(ctx, app, orgId, viewer);

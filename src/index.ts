@@ -16,6 +16,7 @@ import { tabRoutes } from './http/tab.routes.js';
 import { metrics } from './ops/metrics.js';
 import { describeImport } from './plan/import-files.js';
 import { hasPlan, loadSamplePlan } from './plan/sample-plan.js';
+import { openDemoRound } from './pulse/demo-round.js';
 import { openRoundRates } from './pulse/pulse-status.service.js';
 import { jobs } from './scheduler/jobs.js';
 import { LeaderLock } from './scheduler/leader-lock.js';
@@ -40,9 +41,13 @@ if (process.argv.includes('--sample')) {
   const tenant = defaultTenant(config);
   if (await hasPlan(store.db, tenant)) log.info({ tenant }, 'sample plan already loaded: kept as it is');
   else {
-    const demoDates = process.argv.includes('--demo-dates') ? { timeZone: config.TIME_ZONE } : undefined;
-    const report = await loadSamplePlan(store.db, tenant, app.clock.now(), undefined, { demoDates });
+    const demo = process.argv.includes('--demo-dates');
+    const now = app.clock.now();
+    const report = await loadSamplePlan(store.db, tenant, now, undefined, {
+      demoDates: demo ? { timeZone: config.TIME_ZONE } : undefined,
+    });
     log.info({ tenant }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
+    if (demo) await openDemoRound(store.db, tenant, config, now);
   }
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { ConversationKind } from '../db/schema.js';
 import { newId } from '../shared/ids.js';
@@ -15,14 +16,14 @@ export interface ConversationCapture {
 
 /**
  * Stores (or refreshes) where a conversation can be reached; a personal chat is linked to the roster person
- * with the same Entra object id. Returns the stored row's id.
+ * with the same Entra object id. Returns the stored row's id, and whether the conversation is new.
  */
-export async function saveConversation(
+export async function recordConversation(
   db: Executor,
   orgId: string,
   c: ConversationCapture,
   now: Date,
-): Promise<string> {
+): Promise<{ id: string; isNew: boolean }> {
   const person =
     c.kind === 'personal' && c.aadObjectId
       ? await db
@@ -46,9 +47,19 @@ export async function saveConversation(
     .insertInto('conversation_refs')
     .values({ id: newId(), org_id: orgId, conversation_id: c.conversationId, ...values })
     .onConflict((oc) => oc.columns(['org_id', 'conversation_id']).doUpdateSet(values))
-    .returning('id')
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('isNew')])
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { id: row.id, isNew: row.isNew };
+}
+
+/** saveConversation when only the stored row's id matters. */
+export async function saveConversation(
+  db: Executor,
+  orgId: string,
+  c: ConversationCapture,
+  now: Date,
+): Promise<string> {
+  return (await recordConversation(db, orgId, c, now)).id;
 }
 
 export async function findConversation(db: Executor, orgId: string, conversationId: string) {

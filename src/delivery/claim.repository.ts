@@ -12,6 +12,8 @@ export interface ClaimedMessage {
   payload: Record<string, unknown>;
   /** Including this claim. */
   attempts: number;
+  /** When the message was recorded: a message waiting for the bot to be installed waits only so long. */
+  createdAt: Date;
   claimToken: string;
   /** The stored conversation of `conversationRefId`, read with the claim (null when gone or not used). */
   conversation: { id: string; reference: Record<string, unknown> } | null;
@@ -80,7 +82,16 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
             .forUpdate()
             .skipLocked(),
         )
-        .returning(['id', 'org_id', 'kind', 'conversation_ref_id', 'person_id', 'payload', 'attempts']),
+        .returning([
+          'id',
+          'org_id',
+          'kind',
+          'conversation_ref_id',
+          'person_id',
+          'payload',
+          'attempts',
+          'created_at',
+        ]),
     )
     .selectFrom('claimed')
     // why: reading the target with the claim saves a round trip per message.
@@ -100,6 +111,7 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
     personId: r.person_id,
     payload: r.payload,
     attempts: r.attempts,
+    createdAt: r.created_at,
     claimToken: options.token,
     conversation:
       r.ref_conversation_id && r.ref_reference

@@ -33,6 +33,10 @@ export interface DeliveryContext {
   pause(orgId: string, conversationKey: string, untilMs: number): void;
 }
 
+/** How long a message waits for the bot to be installed before it fails, and how often it looks again. */
+export const WAIT_FOR_INSTALL_MS = 24 * 3600_000;
+export const WAIT_RECHECK_MS = 10 * 60_000;
+
 /** One claimed message, start to finish: cheap checks, pacing, send, then record the outcome. */
 export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessage): Promise<Outcome> {
   const { db, clock } = ctx;
@@ -51,6 +55,12 @@ export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessa
   }
   const resolved = await resolveTarget(db, message);
   if (!resolved.ok) {
+    // why: a council's users get the app over days; a message waits a day for the first install, then fails.
+    if (resolved.waits && clock.now().getTime() - message.createdAt.getTime() < WAIT_FOR_INSTALL_MS) {
+      const at = new Date(clock.now().getTime() + WAIT_RECHECK_MS);
+      await scheduleRetry(db, message, { at, status: null, error: resolved.reason, uncount: true });
+      return 'released';
+    }
     await markFailed(db, message, { kind: 'unreachable', reason: resolved.reason, status: null });
     return 'failed';
   }

@@ -12,7 +12,14 @@ export type ResolvedTarget =
       /** Requests the send makes against the tenant's limit (2 when it first creates the 1:1). */
       requests: number;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string /** True while it may become reachable by itself (the app being installed). */;
+      waits?: boolean;
+    };
+
+/** The reason recorded on a message that waits for the first conversation with the organisation. */
+export const WAITING_FOR_INSTALL = 'bot not installed in this organisation yet (no service URL known)';
 
 /** Where a claimed message goes: its stored conversation, the person's 1:1, or a 1:1 to create. */
 export async function resolveTarget(db: Executor, message: ClaimedMessage): Promise<ResolvedTarget> {
@@ -60,7 +67,7 @@ export async function resolveTarget(db: Executor, message: ClaimedMessage): Prom
     .where('org_id', '=', orgId)
     .orderBy('updated_at', 'desc')
     .executeTakeFirst();
-  if (!any) return { ok: false, reason: 'bot not installed in this organisation yet (no service URL known)' };
+  if (!any) return { ok: false, reason: WAITING_FOR_INSTALL, waits: true };
   return {
     ok: true,
     target: {
