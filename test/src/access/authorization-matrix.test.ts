@@ -299,6 +299,13 @@ const PROBES: Partial<Record<Capability, Probe>> = {
 
 /** The same capabilities through the bot's cards and commands (issue 5), where a second entry point exists. */
 const BOT_PROBES: Partial<Record<Capability, Probe>> = {
+  viewAction: {
+    entry: `bot: "history ${MATRIX_ACTION}"`,
+    async run(world, who) {
+      const text = await ask(world, who, `history ${MATRIX_ACTION}`);
+      return !text.includes(`No action ${MATRIX_ACTION} for you`) && !text.includes("I don't know you yet");
+    },
+  },
   updateAction: {
     entry: 'bot card: update form submit',
     async run(world, who) {
