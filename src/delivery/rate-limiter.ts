@@ -108,7 +108,7 @@ export class PacedRateLimiter {
 
   /**
    * After a 429: `key` runs at `by` times its present speed (never below half), and comes back to full speed
-   * by a tenth a minute. Pacing keeps to the limit by design; this only covers what design cannot see, such
+   * by a tenth every 20 s. Pacing keeps to the limit by design; this only covers what design cannot see, such
    * as a starved CPU sending a burst late.
    */
   slowDown(key: string, at: number, by = 0.9): void {
@@ -119,7 +119,7 @@ export class PacedRateLimiter {
   factor(key: string, at: number): number {
     const slowed = this.slowed.get(key);
     if (!slowed) return 1;
-    const factor = slowed.factor + ((at - slowed.at) / 60_000) * 0.1;
+    const factor = slowed.factor + ((at - slowed.at) / 20_000) * 0.1;
     if (factor < 1) return factor;
     this.slowed.delete(key);
     return 1;
