@@ -95,6 +95,37 @@ const dateRequestReasons: PurgeStep = {
   },
 };
 
+/** What a sent message's payload becomes: its card may have quoted a help request, a reason or a note. */
+export const PURGED_PAYLOAD = { type: 'message', purged: true } as const;
+
+// why: retention would be void if the outbox kept the cards that quoted the text; a sent or failed message
+// is never sent again, and its row keeps what delivery status needs (kind, state, ids, times).
+const outboxPayloads: PurgeStep = {
+  name: 'outbox payloads of sent and failed messages',
+  async count(db, orgId, cutoff) {
+    const row = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('created_at', '<', cutoff)
+      .where('state', 'in', ['sent', 'failed'])
+      .where(sql`payload ->> 'purged'`, 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  async purge(db, orgId, cutoff) {
+    const result = await db
+      .updateTable('outbox')
+      .set({ payload: JSON.stringify(PURGED_PAYLOAD) })
+      .where('org_id', '=', orgId)
+      .where('created_at', '<', cutoff)
+      .where('state', 'in', ['sent', 'failed'])
+      .where(sql`payload ->> 'purged'`, 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+};
+
 /** Free-text keys that services may copy into an audit entry's before/after. */
 const TEXT_KEYS = sql`array['narrative', 'blockers', 'comment', 'reason', 'decision_reason']`;
 const holdsText = sql<boolean>`(before ?| ${TEXT_KEYS} or after ?| ${TEXT_KEYS})`;
@@ -128,4 +159,10 @@ const auditText: PurgeStep = {
 };
 
 /** Every purge step, in the order they run. */
-export const purgeSteps: PurgeStep[] = [statusUpdateText, dateRequestReasons, pulseComments, auditText];
+export const purgeSteps: PurgeStep[] = [
+  statusUpdateText,
+  dateRequestReasons,
+  pulseComments,
+  outboxPayloads,
+  auditText,
+];

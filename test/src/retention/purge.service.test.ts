@@ -58,7 +58,7 @@ describeStores('purgeBefore', (kind) => {
     });
     expect(audit[0]!.after).toMatchObject({
       dryRun: false,
-      steps: [{ rows: 2 }, { rows: 0 }, { rows: 0 }, { rows: 0 }],
+      steps: [{ rows: 2 }, { rows: 0 }, { rows: 0 }, { rows: 0 }, { rows: 0 }],
     });
   });
 
@@ -78,6 +78,7 @@ describeStores('purgeBefore', (kind) => {
         { name: 'status_updates.narrative, blockers', rows: 1 },
         { name: 'date_requests.reason, decision_reason', rows: 0 },
         { name: 'pulse_comments.text', rows: 0 },
+        { name: 'outbox payloads of sent and failed messages', rows: 0 },
         { name: 'audit_log before/after narrative, blockers, comment, reasons', rows: 0 },
       ],
     });
@@ -127,7 +128,7 @@ describeStores('purgeBefore', (kind) => {
       actor: 'cli',
       now: NOW,
     });
-    expect(report.steps.map((s) => s.rows)).toEqual([0, 0, 0, 0]);
+    expect(report.steps.map((s) => s.rows)).toEqual([0, 0, 0, 0, 0]);
     expect(await store.db.selectFrom('audit_log').select('id').where('org_id', '=', orgId).execute()).toEqual(
       [],
     );
