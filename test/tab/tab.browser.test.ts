@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,10 @@ import { addSocialWorkers, closedRound } from '../support/tab-pulse-rounds.js';
 import { startTabServer, type TabServer } from '../support/tab-server.js';
 import { axeViolations, firstRenderMs, type HostOptions, openInHost } from '../support/teams-host.js';
 
-const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+// why: screenshots land in docs/ (linked from the README) only when asked for, so a test run leaves the tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '..', '..', 'docs')
+  : join(tmpdir(), 'practice-pulse-screenshots');
 
 /** The tab in headless Chromium inside a mock Teams host: sign-in, update, dashboard, themes, a11y, 320 px. */
 // why: a browser on a machine shared with other test runs can be slow; the steps themselves take a few seconds.
