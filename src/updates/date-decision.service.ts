@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { longDate } from '../calendar/iso-date.js';
 import type { DB } from '../db/schema.js';
 import { enqueueMessage } from '../delivery/outbox.repository.js';
 import { findActionById } from '../plan/action.repository.js';
 import type { ActionView } from '../plan/action-view.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import {
   type DateDecisionInput,
   type DateRequest,
@@ -71,24 +71,19 @@ export async function decideDateRequest(
         .where('id', '=', action.id)
         .execute();
     }
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: state === 'approved' ? 'due_date_changed' : 'date_declined',
-          before: { dueDate: found.currentDueDate },
-          after: {
-            dueDate: state === 'approved' ? found.requestedDate : found.currentDueDate,
-            requestId,
-            reason: reason ?? null,
-          },
+      viewer,
+      action.id,
+      {
+        change: state === 'approved' ? 'due_date_changed' : 'date_declined',
+        before: { dueDate: found.currentDueDate },
+        after: {
+          dueDate: state === 'approved' ? found.requestedDate : found.currentDueDate,
+          requestId,
+          reason: reason ?? null,
         },
-      ],
+      },
       now,
     );
     const request = (await findDateRequest(trx, viewer.orgId, requestId)) as DateRequest;

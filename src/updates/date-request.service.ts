@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type IsoDate, longDate, shortDate } from '../calendar/iso-date.js';
 import type { DB } from '../db/schema.js';
 import { enqueueMessage } from '../delivery/outbox.repository.js';
@@ -8,6 +7,7 @@ import { programmeLeads } from '../people/people.repository.js';
 import { findActionById } from '../plan/action.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import {
   type DateRequest,
   type DateRequestInput,
@@ -75,20 +75,15 @@ export async function requestNewDate(
         created_at: now,
       })
       .execute();
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: 'date_requested',
-          before: { dueDate: action.dueDate },
-          after: { requestId: id, requestedDate: data.newDate, reason: data.reason },
-        },
-      ],
+      viewer,
+      action.id,
+      {
+        change: 'date_requested',
+        before: { dueDate: action.dueDate },
+        after: { requestId: id, requestedDate: data.newDate, reason: data.reason },
+      },
       now,
     );
     const request = (await findDateRequest(trx, viewer.orgId, id)) as DateRequest;

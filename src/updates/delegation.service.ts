@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import type { DB, PersonRow } from '../db/schema.js';
 import { enqueueMessage } from '../delivery/outbox.repository.js';
 import { findPersonByName } from '../people/people.repository.js';
 import { findActionByRef } from '../plan/action.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import { type Refusal, refused } from './status-update.js';
 
 export type DelegationResult =
@@ -74,20 +74,15 @@ export async function delegateAction(
         await enqueueMessage(trx, viewer.orgId, intent, now);
       }
     }
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: takenBack ? 'delegation_revoked' : 'delegated',
-          before: { delegates: revoked.map((r) => r.delegate_person_id) },
-          after: { delegate: takenBack ? null : to.id },
-        },
-      ],
+      viewer,
+      action.id,
+      {
+        change: takenBack ? 'delegation_revoked' : 'delegated',
+        before: { delegates: revoked.map((r) => r.delegate_person_id) },
+        after: { delegate: takenBack ? null : to.id },
+      },
       now,
     );
     return takenBack

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { findActionById } from '../plan/action.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import { type Refusal, refused } from './status-update.js';
 
 /** A programme lead reopens a completed action: it is open again (amber), recorded as an update and audited. */
@@ -48,20 +48,15 @@ export async function reopenAction(
       .where('org_id', '=', viewer.orgId)
       .where('id', '=', action.id)
       .execute();
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: 'reopened',
-          before: { state: 'complete', rag: action.rag, percent: action.percent },
-          after: { state: 'open', rag: 'amber', percent },
-        },
-      ],
+      viewer,
+      action.id,
+      {
+        change: 'reopened',
+        before: { state: 'complete', rag: action.rag, percent: action.percent },
+        after: { state: 'open', rag: 'amber', percent },
+      },
       now,
     );
     return {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 import type { DB } from '../db/schema.js';
 import { findActionByRef } from '../plan/action.repository.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import { NOT_YOURS, type Refusal, refused } from './status-update.js';
 import './updates.table.js';
 
@@ -50,19 +50,14 @@ export async function snoozeAction(
         oc.columns(['org_id', 'action_id', 'person_id']).doUpdateSet({ until_date: until, created_at: now }),
       )
       .execute();
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: 'snoozed',
-          after: { until, days: input.days },
-        },
-      ],
+      viewer,
+      action.id,
+      {
+        change: 'snoozed',
+        after: { until, days: input.days },
+      },
       now,
     );
     return { kind: 'snoozed' as const, ref: action.ref, until, capped: until !== wanted };

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { findActionById } from '../plan/action.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
+import { auditActionChange } from './audit-by-viewer.js';
 import { firstProblem, type StatusUpdateInput, statusUpdateInputSchema } from './status-update.input.js';
 import {
   NOT_YOURS,
@@ -92,28 +92,23 @@ export async function recordStatusUpdate(
       .where('org_id', '=', viewer.orgId)
       .where('id', '=', action.id)
       .execute();
-    await recordAudit(
+    await auditActionChange(
       trx,
-      viewer.orgId,
-      [
-        {
-          actorPersonId: viewer.person.id,
-          actor: viewer.person.display_name,
-          entity: 'action',
-          entityId: action.id,
-          change: `status_${kind}`,
-          before: { rag: action.rag, percent: action.percent, state: action.state },
-          after: {
-            updateId: update.id,
-            rag: data.rag,
-            percent: data.percent,
-            state: done ? 'complete' : action.state,
-            narrative: update.narrative,
-            blockers: update.blockers,
-            evidenceUrl: update.evidence_url,
-          },
+      viewer,
+      action.id,
+      {
+        change: `status_${kind}`,
+        before: { rag: action.rag, percent: action.percent, state: action.state },
+        after: {
+          updateId: update.id,
+          rag: data.rag,
+          percent: data.percent,
+          state: done ? 'complete' : action.state,
+          narrative: update.narrative,
+          blockers: update.blockers,
+          evidenceUrl: update.evidence_url,
         },
-      ],
+      },
       now,
     );
     const after = (await findActionById(trx, viewer.orgId, action.id)) ?? action;
