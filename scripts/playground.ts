@@ -28,6 +28,8 @@ const child = spawn(join(root, 'node_modules', '.bin', 'agentsplayground'), args
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(root, '.m365agentsplayground.yml'),
   },
 });
-console.log(`Agents Playground: open http://127.0.0.1:${args[1]} (bot at http://127.0.0.1:${port}/api/messages)`);
+console.log(
+  `Agents Playground: open http://127.0.0.1:${args[1]} (bot at http://127.0.0.1:${port}/api/messages)`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

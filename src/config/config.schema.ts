@@ -81,7 +81,9 @@ export const configSchema = z.object({
     .min(1)
     .max(20)
     .default(5)
-    .describe('While an action is overdue, its owners are reminded every this many working days (5: weekly).'),
+    .describe(
+      'While an action is overdue, its owners are reminded every this many working days (5: weekly).',
+    ),
   DIGEST_DAY: z
     .enum(['mon', 'tue', 'wed', 'thu', 'fri'])
     .default('mon')
@@ -123,7 +125,9 @@ export const configSchema = z.object({
     .string()
     .min(16, 'use at least 16 characters')
     .optional()
-    .describe('Bearer token /metrics requires. Unset: /metrics is open, except with ENV=prod (then refused).'),
+    .describe(
+      'Bearer token /metrics requires. Unset: /metrics is open, except with ENV=prod (then refused).',
+    ),
   INBOUND_BURST: z.coerce
     .number()
     .int()

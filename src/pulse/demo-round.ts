@@ -13,7 +13,11 @@ export async function openDemoRound(db: Kysely<DB>, orgId: string, config: Confi
     db,
     orgId,
     { actor: 'sample import' },
-    { today: localDate(now, config.TIME_ZONE), openDays: config.PULSE_OPEN_DAYS, minGroup: config.PULSE_MIN_GROUP },
+    {
+      today: localDate(now, config.TIME_ZONE),
+      openDays: config.PULSE_OPEN_DAYS,
+      minGroup: config.PULSE_MIN_GROUP,
+    },
     now,
   );
 }
