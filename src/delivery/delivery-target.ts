@@ -14,7 +14,8 @@ export type ResolvedTarget =
     }
   | {
       ok: false;
-      reason: string /** True while it may become reachable by itself (the app being installed). */;
+      reason: string;
+      /** True while it may become reachable by itself (the app being installed). */
       waits?: boolean;
     };
 
