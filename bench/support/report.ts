@@ -36,17 +36,25 @@ function formatValue(value: number | string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-/** The figures as one Markdown table (readable as plain text too). */
+/**
+ * The figures as one Markdown table, its columns padded as Biome formats Markdown (so the README stays
+ * formatted after a run), which also keeps it readable as plain text.
+ */
 export function formatTable(rows: BenchRow[]): string {
-  const lines = ['| Scenario | Metric | Value | Target | Met |', '| --- | --- | --- | --- | --- |'];
-  for (const r of rows) {
-    const value = `${formatValue(r.value)}${r.unit ? ` ${r.unit}` : ''}`;
-    const met = r.ok === undefined ? '' : r.ok ? 'yes' : '**no**';
-    lines.push(
-      `| ${cell(r.scenario)} | ${cell(r.metric)} | ${cell(value)} | ${cell(r.target ?? '')} | ${met} |`,
-    );
-  }
-  return lines.join('\n');
+  const header = ['Scenario', 'Metric', 'Value', 'Target', 'Met'];
+  const body = rows.map((r) => [
+    r.scenario,
+    r.metric,
+    `${formatValue(r.value)}${r.unit ? ` ${r.unit}` : ''}`,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'yes' : '**no**',
+  ]);
+  const cells = [header, ...body].map((row) => row.map(cell));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => [...row[i]!].length)));
+  const line = (row: string[]) =>
+    `| ${row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ')} |`;
+  const [head, ...rest] = cells;
+  return [line(head!), line(widths.map((w) => '-'.repeat(w))), ...rest.map(line)].join('\n');
 }
 
 export function formatMachine(m: Machine): string {

@@ -23,12 +23,15 @@ const machine = describeMachine('PGlite; PostgreSQL 15', new Date('2026-11-25T17
 const run = { quick: false, seconds: 61.2, timings: [{ scenario: 'import', seconds: 20.4 }] };
 
 describe('formatTable', () => {
-  it('prints one row per figure with rounded values, units, targets and whether each was met', () => {
+  it('prints one row per figure, rounded, with units, targets, whether met, padded as Biome pads', () => {
     const lines = formatTable(rows).split('\n');
-    expect(lines).toHaveLength(2 + rows.length);
-    expect(lines[2]).toBe('| import | sample plan | 41.4 ms | < 300 ms | yes |');
-    expect(lines[3]).toBe('| inbound | ratio \\| odd | 0.42 × | ≥ 0.5× | **no** |');
-    expect(lines[4]).toBe('| footprint | idle RSS | 1,235 MB |  |  |');
+    expect(lines).toEqual([
+      '| Scenario  | Metric       | Value    | Target   | Met    |',
+      '| --------- | ------------ | -------- | -------- | ------ |',
+      '| import    | sample plan  | 41.4 ms  | < 300 ms | yes    |',
+      '| inbound   | ratio \\| odd | 0.42 ×   | ≥ 0.5×   | **no** |',
+      '| footprint | idle RSS     | 1,235 MB |          |        |',
+    ]);
   });
 });
 
@@ -41,7 +44,7 @@ describe('updateReadme', () => {
     expect(text.startsWith('# practice-pulse\n\nIntro.\n\n## Performance\n')).toBe(true);
     expect(text).toContain('2026-11-25');
     expect(text).toContain('Time: import 20 s · total 61 s (budget: 5 min).');
-    expect(text).toContain('| import | sample plan | 41.4 ms |');
+    expect(text).toContain('| import    | sample plan  | 41.4 ms  |');
   });
 
   it('replaces only what is between the markers', () => {
