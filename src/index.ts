@@ -31,7 +31,11 @@ reportStartErrors();
 const config = loadConfig();
 assertProductionReady(config);
 const log = createLogger(config.LOG_LEVEL);
-const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const store = await openStore({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  onPoolError: (err) => log.warn({ err }, 'idle database connection failed; the pool replaces it'),
+});
 await migrateToLatest(store.db);
 const app: AppContext = { config, db: store.db, clock: systemClock, log };
 metrics.watchStore(store.db);

@@ -24,9 +24,15 @@ export interface StoreOptions {
   loadDataDir?: Blob | undefined;
   /** Largest number of pooled connections to PostgreSQL. */
   poolSize?: number | undefined;
+  /** Told when an idle PostgreSQL connection fails (logged by the bot). */
+  onPoolError?: ((error: Error) => void) | undefined;
 }
 
-export function openPostgres(url: string, poolSize = 10): Store {
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  onPoolError: (error: Error) => void = () => undefined,
+): Store {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -38,8 +44,9 @@ export function openPostgres(url: string, poolSize = 10): Store {
     },
   });
   // why: an idle connection the server ends (restart, failover, a dropped database) is replaced by the pool;
-  // without a listener node would treat its 'error' event as fatal and stop the process.
-  pool.on('error', () => {});
+  // why: an idle connection the server ends emits 'error'; unheard, it would crash the process. The pool replaces
+  // it, and the next query reports any real outage.
+  pool.on('error', (error) => onPoolError(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -76,6 +83,7 @@ export async function openPglite(
 
 /** PostgreSQL when a URL is given, else the embedded store in `dataDir` (or in memory). */
 export function openStore(options: StoreOptions): Promise<Store> {
-  if (options.databaseUrl) return Promise.resolve(openPostgres(options.databaseUrl, options.poolSize));
+  if (options.databaseUrl)
+    return Promise.resolve(openPostgres(options.databaseUrl, options.poolSize, options.onPoolError));
   return openPglite(options);
 }
