@@ -43,9 +43,8 @@ export function openPostgres(
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // why: an idle connection the server ends (restart, failover, a dropped database) is replaced by the pool;
-  // why: an idle connection the server ends emits 'error'; unheard, it would crash the process. The pool replaces
-  // it, and the next query reports any real outage.
+  // why: an idle connection the server ends (restart, failover) emits 'error'; unheard, node would stop the
+  // process. The pool replaces the connection, and the next query reports any real outage.
   pool.on('error', (error) => onPoolError(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
