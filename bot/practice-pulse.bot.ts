@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { buildHelpCard } from '../cards/help.card.js';
 import type { AppContext } from '../src/app-context.js';
+import { RecentConversations } from '../src/conversations/recent-conversations.js';
 import type { CardAction } from './card-actions/card-action.js';
 import { dispatchCardAction } from './card-actions/dispatch.js';
 import type { BotCommand } from './commands/command.js';
@@ -30,25 +31,28 @@ const MAX_TEXT = 4_000;
 
 /** Routes Teams activities to commands and card actions; holds no business rules. */
 export class PracticePulseBot extends TeamsActivityHandler {
+  /** Conversations stored a moment ago, so a busy chat does not rewrite its reference on every message. */
+  private readonly recent = new RecentConversations();
+
   constructor(
     private readonly app: AppContext,
     private readonly routes: BotRoutes,
   ) {
     super();
     this.onMessage(async (ctx, next) => {
-      const turn = await admitTurn(ctx, this.app);
+      const turn = await admitTurn(ctx, this.app, this.recent);
       if (turn) await this.handleMessage(turn);
       await next();
     });
     this.onInstallationUpdateAdd(async (ctx, next) => {
-      const turn = await admitTurn(ctx, this.app);
+      const turn = await admitTurn(ctx, this.app, this.recent);
       if (turn) await replyCard(turn, this.help(WELCOME));
       await next();
     });
     this.onMembersAdded(async (ctx, next) => {
       // why: Teams sends conversationUpdate when the bot joins a team or chat; keep the reference for digests.
       const botJoined = ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient?.id);
-      if (botJoined) await admitTurn(ctx, this.app);
+      if (botJoined) await admitTurn(ctx, this.app, this.recent);
       await next();
     });
   }
@@ -91,7 +95,7 @@ export class PracticePulseBot extends TeamsActivityHandler {
     ctx: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const turn = await admitTurn(ctx, this.app);
+    const turn = await admitTurn(ctx, this.app, this.recent);
     if (!turn) {
       return {
         statusCode: 403,

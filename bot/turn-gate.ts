@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { resolveViewer } from '../src/access/viewer.js';
 import type { AppContext } from '../src/app-context.js';
 import { recordConversation } from '../src/conversations/conversation.repository.js';
+import type { RecentConversations } from '../src/conversations/recent-conversations.js';
 import { wakeWaitingMessages } from '../src/delivery/wake-waiting.js';
 import { ensureOrganisation } from '../src/org/organisation.repository.js';
 import { envelopeProblem } from './activity-envelope.js';
@@ -12,7 +13,11 @@ import { type BotTurn, makeTurn } from './turn.js';
  * Admits an activity only from an allowed tenant, stores where its conversation can be reached, and finds the
  * sender on the roster by Entra object id. Returns undefined (and logs) for a tenant that is not allowed.
  */
-export async function admitTurn(ctx: TurnContext, app: AppContext): Promise<BotTurn | undefined> {
+export async function admitTurn(
+  ctx: TurnContext,
+  app: AppContext,
+  recent: RecentConversations,
+): Promise<BotTurn | undefined> {
   const activity = ctx.activity;
   const problem = envelopeProblem(activity);
   if (problem) {
@@ -27,10 +32,16 @@ export async function admitTurn(ctx: TurnContext, app: AppContext): Promise<BotT
     );
     return undefined;
   }
-  const orgId = await ensureOrganisation(app.db, tenant);
-  if (activity.conversation?.id && activity.serviceUrl) {
-    const saved = await recordConversation(app.db, orgId, captureOf(activity), app.clock.now());
-    if (saved.isNew) await wakeWaitingMessages(app.db, orgId, app.clock.now());
+  const orgId = tenant;
+  const key = [tenant, activity.conversation?.id, activity.serviceUrl, activity.from?.aadObjectId].join('|');
+  const now = app.clock.now();
+  if (!recent.isFresh(key, now.getTime())) {
+    await ensureOrganisation(app.db, tenant);
+    if (activity.conversation?.id && activity.serviceUrl) {
+      const saved = await recordConversation(app.db, orgId, captureOf(activity), now);
+      if (saved.isNew) await wakeWaitingMessages(app.db, orgId, now);
+    }
+    recent.remember(key, now.getTime());
   }
   const viewer = await resolveViewer(app.db, orgId, activity.from?.aadObjectId);
   return makeTurn(ctx, app, orgId, viewer);
