@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, daysInMonth, type IsoDate, weekday } from './iso-date.js';
+import { addDays, daysInMonth, type IsoDate, toUtcDate, weekday } from './iso-date.js';
 
 /** England and Wales bank holidays (date-holidays GB-ENG, "public" type), cached per year. */
 const bankHolidays = new Map<number, Set<IsoDate>>();
@@ -80,9 +80,29 @@ function workingDaysIn(a: number, b: number): number {
  * negative when `to` is earlier. Due today = 0; due next working day = 1; one working day overdue = -1.
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  return b >= a ? workingDaysIn(a, b) : -workingDaysIn(b, a);
+  if (from === to) return 0;
+  return to > from ? countWorkingDays(from, to) : -countWorkingDays(to, from);
+}
+
+/**
+ * Working days in (after, upTo]: weekdays by arithmetic, less the bank holidays that fall on them, so years-old
+ * deadlines cost no more than next week's (every card and digest asks this for every action).
+ */
+function countWorkingDays(after: IsoDate, upTo: IsoDate): number {
+  const days = Math.round((toUtcDate(upTo).getTime() - toUtcDate(after).getTime()) / 86_400_000);
+  let weekdays = Math.floor(days / 7) * 5;
+  const startDay = weekday(after);
+  for (let i = 1; i <= days % 7; i++) {
+    const day = (startDay + i) % 7;
+    if (day !== 0 && day !== 6) weekdays++;
+  }
+  let holidays = 0;
+  for (let year = Number(after.slice(0, 4)); year <= Number(upTo.slice(0, 4)); year++) {
+    for (const date of holidaysOf(year)) {
+      if (date > after && date <= upTo && weekday(date) !== 0 && weekday(date) !== 6) holidays++;
+    }
+  }
+  return weekdays - holidays;
 }
 
 /** The next working day on or after `date`. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDate, shortDate, zonedInstant } from '../../../src/calendar/iso-date.js';
+import { addDays, localDate, shortDate, zonedInstant } from '../../../src/calendar/iso-date.js';
 import {
   addWorkingDays,
   isWorkingDay,
@@ -52,5 +53,41 @@ describe('dates in Europe/London', () => {
   it('gives the local calendar date of an instant', () => {
     expect(localDate(new Date('2026-07-12T23:30:00Z'), 'Europe/London')).toBe('2026-07-13');
     expect(shortDate('2026-12-11')).toBe('Fri 11 Dec');
+  });
+});
+
+describe('workingDaysBetween against a day-by-day count', () => {
+  const dayByDay = (from: string, to: string) => {
+    let count = 0;
+    const [lo, hi] = from < to ? [from, to] : [to, from];
+    for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+    return from < to ? count : -count;
+  };
+
+  it.each([
+    ['2020-03-31', '2026-11-25'],
+    ['2026-11-25', '2020-03-31'],
+    ['2026-12-19', '2027-01-04'],
+    ['2026-12-24', '2026-12-28'],
+    ['2027-01-02', '2026-12-24'],
+    ['2026-11-27', '2026-11-28'],
+    ['2026-11-28', '2026-11-30'],
+  ])('%s → %s', (from, to) => {
+    expect(workingDaysBetween(from, to)).toBe(dayByDay(from, to));
+  });
+});
+
+describe('workingDaysBetween, any two dates', () => {
+  it('agrees with counting day by day', () => {
+    const date = fc.integer({ min: 0, max: 3_000 }).map((n) => addDays('2019-01-01', n));
+    fc.assert(
+      fc.property(date, date, (from, to) => {
+        let count = 0;
+        const [lo, hi] = from < to ? [from, to] : [to, from];
+        for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+        expect(workingDaysBetween(from, to)).toBe(from < to ? count : -count);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
