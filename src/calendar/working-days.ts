@@ -81,7 +81,7 @@ function workingDaysIn(a: number, b: number): number {
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   if (from === to) return 0;
-  return to > from ? countWorkingDays(from, to) : -countWorkingDays(to, from);
+  return to > from ? countWorkingDays(from, to) : 0 - countWorkingDays(to, from);
 }
 
 /**
