@@ -1,14 +1,18 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../src/db/connect.js';
+import { openPostgres, openStore, type Store } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { ensureOrganisation } from '../../src/org/organisation.repository.js';
 import { importPlan, importRoles, importRoster, readSource } from '../../src/plan/import-files.js';
 import { SAMPLE_DIR, sampleStatementMeasures } from '../../src/plan/sample-plan.js';
 import { newId } from '../../src/shared/ids.js';
 import type { BenchRow, BenchScenario } from '../bench.types.js';
+import { onCleanup } from '../support/cleanup.js';
 import { generatePlanXlsx } from '../support/generate-plan.js';
 import { seededStore } from '../support/practice-pulse.js';
 import { errorRow } from '../support/run-scenarios.js';
-import { type StoreKind, storesFor } from '../support/stores.js';
+import { createBenchDatabase, type StoreKind, storesFor } from '../support/stores.js';
 
 const NAME = 'import';
 const storeLabel = (kind: StoreKind) => (kind === 'pglite' ? 'embedded' : 'PostgreSQL');
@@ -31,7 +35,7 @@ async function freshOrganisation(store: Store): Promise<string> {
 /** Each figure is measured on its own, so a failing large import still leaves the sample's figures. */
 async function importRows(kind: StoreKind, large: { name: string; content: Buffer; actions: number }) {
   const where = storeLabel(kind);
-  const store = await openStore(storeOptions((await seededStore(kind)).env));
+  const store = await storeOfItsOwn(kind);
   const rows: BenchRow[] = [];
   const attempt = async (what: string, work: () => Promise<BenchRow[]>) => {
     try {
@@ -66,8 +70,22 @@ async function importRows(kind: StoreKind, large: { name: string; content: Buffe
   return rows;
 }
 
-function storeOptions(env: Record<string, string>) {
-  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR };
+/**
+ * A store for this scenario alone: a copy of the seeded embedded store, or a new PostgreSQL database.
+ * why: the large import must not stay in the store the inbound scenario measures — another council's
+ * 10,000 actions slow down this council's turns, which would make the figures depend on the order of scenarios.
+ */
+async function storeOfItsOwn(kind: StoreKind): Promise<Store> {
+  if (kind === 'postgres') {
+    const store = openPostgres(await createBenchDatabase(), 4);
+    await migrateToLatest(store.db);
+    return store;
+  }
+  const seeded = await seededStore(kind);
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-import-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(seeded.env.DATA_DIR!, join(dir, 'data'), { recursive: true });
+  return openStore({ dataDir: join(dir, 'data') });
 }
 
 function row(metric: string, ms: number, target?: string, limit?: number): BenchRow {
