@@ -19,6 +19,17 @@ function holidaysOf(year: number): Set<IsoDate> {
   return set;
 }
 
+/** The year's bank holidays that fall on a weekday (the only ones that remove a working day). */
+const weekdayHolidays = new Map<number, IsoDate[]>();
+function weekdayHolidaysOf(year: number): IsoDate[] {
+  let dates = weekdayHolidays.get(year);
+  if (!dates) {
+    dates = [...holidaysOf(year)].filter((d) => weekday(d) !== 0 && weekday(d) !== 6);
+    weekdayHolidays.set(year, dates);
+  }
+  return dates;
+}
+
 export function isBankHoliday(date: IsoDate): boolean {
   return holidaysOf(Number(date.slice(0, 4))).has(date);
 }
@@ -98,9 +109,7 @@ function countWorkingDays(after: IsoDate, upTo: IsoDate): number {
   }
   let holidays = 0;
   for (let year = Number(after.slice(0, 4)); year <= Number(upTo.slice(0, 4)); year++) {
-    for (const date of holidaysOf(year)) {
-      if (date > after && date <= upTo && weekday(date) !== 0 && weekday(date) !== 6) holidays++;
-    }
+    for (const date of weekdayHolidaysOf(year)) if (date > after && date <= upTo) holidays++;
   }
   return weekdays - holidays;
 }
