@@ -54,38 +54,6 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   return current;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 (a Thursday). */
-function dayNumber(date: IsoDate): number {
-  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-  if (!Number.isInteger(day)) throw new RangeError(`not a date: ${date}`);
-  return day;
-}
-
-const isWeekendDay = (day: number) => {
-  const weekday = (((day + 4) % 7) + 7) % 7;
-  return weekday === 0 || weekday === 6;
-};
-
-/**
- * Working days among the days numbered after `a` up to and including `b` (a ≤ b): whole weeks counted at
- * once, then the bank holidays of the years in between taken off. why: counting day by day cost ~8 ms for a
- * deadline six years back, and every card lists many actions (found by the inbound benchmark).
- */
-function workingDaysIn(a: number, b: number): number {
-  let count = Math.floor((b - a) / 7) * 5;
-  for (let day = b - ((b - a) % 7) + 1; day <= b; day++) if (!isWeekendDay(day)) count++;
-  const lastYear = new Date(b * DAY_MS).getUTCFullYear();
-  for (let year = new Date((a + 1) * DAY_MS).getUTCFullYear(); year <= lastYear; year++) {
-    for (const holiday of holidaysOf(year)) {
-      const day = dayNumber(holiday);
-      if (day > a && day <= b && !isWeekendDay(day)) count--;
-    }
-  }
-  return count;
-}
-
 /**
  * Working days from `from` to `to`: counts the working days after `from` up to and including `to`;
  * negative when `to` is earlier. Due today = 0; due next working day = 1; one working day overdue = -1.
