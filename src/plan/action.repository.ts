@@ -93,31 +93,42 @@ export async function listActions(db: Executor, orgId: string): Promise<ActionVi
  * whose owners named them delegate on the roster, and those delegated to them with `delegate`.
  */
 export async function listActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
+  // why: the ids first, each of this council's actions probed by its key (LATERAL … LIMIT 1); with the ownership
+  // test joined or inside an OR, the planner scanned every council's actions that share a code such as "DCS".
+  const heldRoles = db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('people as owner', 'owner.id', 'ra.person_id')
+    .select('ra.role_code')
+    .where('ra.org_id', '=', orgId)
+    .where('owner.active', '=', true)
+    .where((w) => w.or([w('owner.id', '=', personId), w('owner.delegate_person_id', '=', personId)]));
+  const owned = db
+    .selectFrom('actions as a')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('action_owner_roles as aor')
+          .select('aor.action_id')
+          .whereRef('aor.action_id', '=', 'a.id')
+          .where('aor.role_code', 'in', heldRoles)
+          .limit(1)
+          .as('o'),
+      (join) => join.onTrue(),
+    )
+    .select('a.id')
+    .where('a.org_id', '=', orgId);
+  const delegated = db
+    .selectFrom('action_delegations as d')
+    .innerJoin('actions as a', 'a.id', 'd.action_id')
+    .select('a.id')
+    .where('a.org_id', '=', orgId)
+    .where('d.delegate_person_id', '=', personId)
+    .where('d.revoked_at', 'is', null);
+  const ids = (await owned.union(delegated).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
   const rows = await selectView(actionViews(db, orgId))
     .where('actions.state', '!=', 'withdrawn')
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('action_owner_roles as aor')
-            .innerJoin('role_assignments as ra', 'ra.role_code', 'aor.role_code')
-            .innerJoin('people as owner', 'owner.id', 'ra.person_id')
-            .whereRef('aor.action_id', '=', 'actions.id')
-            .where('ra.org_id', '=', orgId)
-            .where('owner.active', '=', true)
-            .where((w) => w.or([w('owner.id', '=', personId), w('owner.delegate_person_id', '=', personId)]))
-            .select('aor.action_id'),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('action_delegations as d')
-            .whereRef('d.action_id', '=', 'actions.id')
-            .where('d.delegate_person_id', '=', personId)
-            .where('d.revoked_at', 'is', null)
-            .select('d.action_id'),
-        ),
-      ]),
-    )
+    .where('actions.id', 'in', ids)
     .orderBy('actions.due_date')
     .orderBy('objectives.number')
     .orderBy('actions.ref')
