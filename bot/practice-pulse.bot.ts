@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { buildHelpCard } from '../cards/help.card.js';
+import { buildNoticeCard } from '../cards/notice.card.js';
 import type { AppContext } from '../src/app-context.js';
 import { RecentConversations } from '../src/conversations/recent-conversations.js';
 import type { CardAction } from './card-actions/card-action.js';
@@ -25,6 +26,14 @@ export interface BotRoutes {
 
 const WELCOME =
   'Hello! I keep the improvement plan moving. Action owners get reminders here and can update in a tap; social workers get short, anonymous Health Check pulses.';
+
+// why: a channel or group chat is read by everyone in it; someone's actions and roster entry are theirs alone.
+const ONLY_IN_PERSONAL_CHAT = buildNoticeCard({
+  title: "Let's do that in our 1:1 chat",
+  lines: [
+    'Your actions and updates are shown only in your personal chat with me, not where others can read them.',
+  ],
+});
 
 /** Longest typed message handled; anything longer is answered with help rather than parsed. */
 const MAX_TEXT = 4_000;
@@ -71,6 +80,9 @@ export class PracticePulseBot extends TeamsActivityHandler {
     const text = messageText(activity);
     const routed = text.length <= MAX_TEXT ? this.routes.match(text) : undefined;
     if (!routed) return replyCard(turn, this.help("Sorry, I didn't understand that."));
+    if (routed.command.personalOnly && activity.conversation?.conversationType !== 'personal') {
+      return replyCard(turn, ONLY_IN_PERSONAL_CHAT);
+    }
     await routed.command.run(turn, routed.match);
   }
 

@@ -11,6 +11,7 @@ import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 
 export const actionCommand: BotCommand = {
+  personalOnly: true,
   usage: 'action <ref>',
   summary: 'One action in full, e.g. `action 3a`.',
   pattern: /^action\s+(\S{1,10})$/i,

@@ -7,5 +7,7 @@ export interface BotCommand {
   summary: string;
   /** Matched against the message text with the bot mention removed, trimmed. */
   pattern: RegExp;
+  /** Shows someone's own actions or roster entry: answered only in the 1:1 chat, never where a channel reads it. */
+  personalOnly?: boolean;
   run(turn: BotTurn, match: RegExpExecArray): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { actionForCommand } from './update-ref.js';
 
 /** `done 3a`: asks for the evidence, then marks the action complete. */
 export const doneCommand: BotCommand = {
+  personalOnly: true,
   usage: 'done <ref>',
   summary: 'Mark an action done (you add the evidence).',
   pattern: /^done\s+(\S{1,10})$/i,

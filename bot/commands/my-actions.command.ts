@@ -6,6 +6,7 @@ import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 
 export const myActionsCommand: BotCommand = {
+  personalOnly: true,
   usage: 'my actions',
   summary: 'The actions you own or act for, soonest due first.',
   pattern: /^my\s+actions?$/i,

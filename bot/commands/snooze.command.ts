@@ -8,6 +8,7 @@ import { actionForCommand } from './update-ref.js';
 
 /** `snooze 3a 3`: no reminders about 3a for 3 working days (never past the day before it is due). */
 export const snoozeCommand: BotCommand = {
+  personalOnly: true,
   usage: 'snooze <ref> <working days>',
   summary: 'Pause reminders about an action, e.g. `snooze 3a 3` (at most until it is due).',
   pattern: /^snooze\s+(\S{1,10})\s+(\d{1,3})$/i,

@@ -5,6 +5,7 @@ import { actionForCommand } from './update-ref.js';
 
 /** `update 3a`: the update form for an action, in the chat. */
 export const updateCommand: BotCommand = {
+  personalOnly: true,
   usage: 'update <ref>',
   summary: 'Update an action: status, percent, what has happened, evidence, blockers.',
   pattern: /^update\s+(\S{1,10})$/i,

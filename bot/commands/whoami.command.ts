@@ -7,6 +7,7 @@ import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 
 export const whoamiCommand: BotCommand = {
+  personalOnly: true,
   usage: 'whoami',
   summary: 'What I know about you: roles, access, delegate.',
   pattern: /^who\s?am\s?i\??$/i,

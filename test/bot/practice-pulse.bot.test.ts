@@ -65,6 +65,20 @@ describeStores('bot routing and conversation capture', (kind) => {
     expect(await findConversation(store.db, 'evil-tenant', 'a:evil')).toBeUndefined();
   });
 
+  it.each(['my actions', 'action 7c', 'history 7c', 'update 7c', 'whoami'])(
+    'answers "%s" in a channel only by pointing to the 1:1 chat, with no plan data',
+    async (text) => {
+      const { replies } = await bot.say(text, {
+        aadObjectId: SAMPLE.owner,
+        conversationType: 'channel',
+        conversationId: '19:board@thread.tacv2',
+      });
+      const shown = cardText(cardOf(replies[0]));
+      expect(shown).toContain("Let's do that in our 1:1 chat");
+      expect(shown).not.toMatch(/7c|Review moderation|Head of S&I/);
+    },
+  );
+
   it('answers an over-long message with help instead of parsing it', async () => {
     const { replies } = await bot.say(`my actions ${'x'.repeat(5000)}`, { aadObjectId: SAMPLE.owner });
     expect(cardText(cardOf(replies[0]))).toContain("Sorry, I didn't understand that.");

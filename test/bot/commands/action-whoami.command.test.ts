@@ -55,7 +55,7 @@ describeStores('action and whoami commands', (kind) => {
     expect(text).toMatch(/Actions you act for\n10/);
   });
 
-  it('strips the bot mention in a channel', async () => {
+  it("strips the bot mention in a channel, and keeps a person's own details out of it", async () => {
     const { replies } = await bot.raw(
       {
         type: 'message',
@@ -70,6 +70,9 @@ describeStores('action and whoami commands', (kind) => {
       },
       { aadObjectId: SAMPLE.lead, conversationType: 'channel', conversationId: '19:board@thread.tacv2' },
     );
-    expect(cardText(cardOf(replies[0]))).toContain("Director of Children's Integrated Services");
+    // The command was understood once the mention was stripped, and is answered only in the 1:1 chat.
+    const text = cardText(cardOf(replies[0]));
+    expect(text).toContain("Let's do that in our 1:1 chat");
+    expect(text).not.toContain("Director of Children's Integrated Services");
   });
 });
