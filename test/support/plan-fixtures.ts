@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Store } from '../../src/db/connect.js';
 import type { SourceFile } from '../../src/plan/import-files.js';
 import { loadSamplePlan } from '../../src/plan/sample-plan.js';
-import { createOrg } from './store.js';
+import { countOrgRows, createOrg } from './store.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -24,16 +24,8 @@ export async function sampleOrg(store: Store, now = new Date('2020-02-03T09:00:0
 
 /** Counts rows of everything an import writes, to prove a failed import left the store exactly as it was. */
 export async function importFootprint(store: Store, orgId: string) {
-  const count = async (table: 'actions' | 'people' | 'roles' | 'audit_log' | 'plans') =>
-    Number(
-      (
-        await store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('org_id', '=', orgId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'actions' | 'people' | 'roles' | 'audit_log' | 'plans') =>
+    countOrgRows(store, table, orgId);
   const actions = await store.db
     .selectFrom('actions')
     .select(['ref', 'text', 'due_date', 'state', 'updated_at'])

@@ -54,3 +54,24 @@ export async function createOrg(store: Store, name = 'Test Council'): Promise<st
   await store.db.insertInto('organisations').values({ id, name }).execute();
   return id;
 }
+
+/** Tables whose rows carry an organisation id, for counting what a test left behind. */
+type OrgTable =
+  | 'actions'
+  | 'people'
+  | 'roles'
+  | 'audit_log'
+  | 'plans'
+  | 'status_updates'
+  | 'outbox'
+  | 'date_requests';
+
+/** How many rows of `table` belong to the organisation. */
+export async function countOrgRows(store: Store, table: OrgTable, orgId: string): Promise<number> {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import { validateCard } from '../../support/card-validation.js';
+import { countOrgRows } from '../../support/store.js';
 
 type Node = Record<string, unknown>;
 
@@ -37,16 +38,8 @@ export function validCard<T>(card: T): T {
 
 /** What a change would leave behind in an organisation: updates, actions' status, audit, outbox, date requests. */
 export async function footprint(store: Store, orgId: string) {
-  const count = async (table: 'status_updates' | 'audit_log' | 'outbox' | 'date_requests') =>
-    Number(
-      (
-        await store.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('org_id', '=', orgId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'status_updates' | 'audit_log' | 'outbox' | 'date_requests') =>
+    countOrgRows(store, table, orgId);
   const actions = await store.db
     .selectFrom('actions')
     .select(['ref', 'rag', 'percent', 'state', 'due_date'])
