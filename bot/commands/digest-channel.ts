@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import { buildNoticeCard } from '../../cards/notice.card.js';
-import { can } from '../../src/access/viewer.js';
+import { can, type Viewer } from '../../src/access/viewer.js';
 import { saveConversation } from '../../src/conversations/conversation.repository.js';
 import { captureOf } from '../conversation-capture.js';
 import { type BotTurn, replyCard } from '../turn.js';
@@ -29,6 +29,23 @@ export async function adminChannel(turn: BotTurn): Promise<string | undefined> {
     return undefined;
   }
   return channelRef(turn);
+}
+
+/** The sender when a programme lead or admin (who may see a digest on demand); anyone else is answered. */
+export async function digestReader(turn: BotTurn): Promise<Viewer | undefined> {
+  if (!turn.viewer) {
+    await replyNotOnRoster(turn);
+    return undefined;
+  }
+  if (!can(turn.viewer, 'previewDigest')) {
+    await refuse(
+      turn,
+      'Only programme leads and admins can do that',
+      'The digest is for the programme board.',
+    );
+    return undefined;
+  }
+  return turn.viewer;
 }
 
 /** The stored conversation of the team channel this message came from (undefined and answered elsewhere). */

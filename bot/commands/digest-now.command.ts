@@ -1,25 +1,16 @@
 import { buildDigestCard } from '../../cards/digest.card.js';
-import { can } from '../../src/access/viewer.js';
 import { digestFor } from '../../src/digest/digest-publisher.js';
 import { findSubscription } from '../../src/digest/subscription.repository.js';
 import { replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
-import { channelRef, refuse } from './digest-channel.js';
-import { replyNotOnRoster } from './not-on-roster.js';
+import { channelRef, digestReader } from './digest-channel.js';
 
 export const digestNowCommand: BotCommand = {
   usage: 'digest now',
   summary: "Leads and admins, in a channel: today's digest here (with the channel's area filter).",
   pattern: /^digest\s+now$/i,
   async run(turn) {
-    if (!turn.viewer) return replyNotOnRoster(turn);
-    if (!can(turn.viewer, 'previewDigest')) {
-      return refuse(
-        turn,
-        'Only programme leads and admins can do that',
-        'The digest is for the programme board.',
-      );
-    }
+    if (!(await digestReader(turn))) return;
     const refId = await channelRef(turn);
     if (!refId) return;
     const { config, db } = turn.app;

@@ -1,26 +1,18 @@
 import { buildDigestCard } from '../../cards/digest.card.js';
 import { buildNoticeCard } from '../../cards/notice.card.js';
-import { can } from '../../src/access/viewer.js';
 import { enqueueMessage } from '../../src/delivery/outbox.repository.js';
 import { digestActivity, digestFor } from '../../src/digest/digest-publisher.js';
 import { replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
-import { refuse } from './digest-channel.js';
-import { replyNotOnRoster } from './not-on-roster.js';
+import { digestReader } from './digest-channel.js';
 
 export const digestPreviewCommand: BotCommand = {
   usage: 'digest preview',
   summary: "Leads and admins: this week's digest, to you alone.",
   pattern: /^digest\s+preview$/i,
   async run(turn) {
-    if (!turn.viewer) return replyNotOnRoster(turn);
-    if (!can(turn.viewer, 'previewDigest')) {
-      return refuse(
-        turn,
-        'Only programme leads and admins can do that',
-        'The digest is for the programme board.',
-      );
-    }
+    const viewer = await digestReader(turn);
+    if (!viewer) return;
     const { config, db } = turn.app;
     const view = await digestFor(db, turn.orgId, config, turn.now);
     if (turn.ctx.activity.conversation?.conversationType === 'personal') {
@@ -31,9 +23,9 @@ export const digestPreviewCommand: BotCommand = {
       db,
       turn.orgId,
       {
-        key: `digest-preview:${turn.viewer.person.id}:${turn.ctx.activity.id ?? turn.now.toISOString()}`,
+        key: `digest-preview:${viewer.person.id}:${turn.ctx.activity.id ?? turn.now.toISOString()}`,
         kind: 'digest',
-        target: { personId: turn.viewer.person.id },
+        target: { personId: viewer.person.id },
         activity: digestActivity(view, config.PULSE_MIN_GROUP),
       },
       turn.now,
