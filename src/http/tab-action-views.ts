@@ -5,6 +5,7 @@ import type { IsoDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import type { ActionView } from '../plan/action-view.js';
 import { dueStatus } from '../plan/due-status.js';
+import { updatesWithAuthors } from '../updates/action-history.js';
 import type { TabAction, TabHistoryEntry } from './tab-api.types.js';
 
 /** Most updates shown per action in the tab's history (the audit log keeps all of them). */
@@ -18,21 +19,7 @@ export async function historiesOf(
 ): Promise<Map<string, TabHistoryEntry[]>> {
   const out = new Map<string, TabHistoryEntry[]>(actionIds.map((id) => [id, []]));
   if (actionIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('status_updates as u')
-    .leftJoin('people as p', 'p.id', 'u.author_person_id')
-    .select([
-      'u.action_id',
-      'u.kind',
-      'u.rag',
-      'u.percent',
-      'u.narrative',
-      'u.evidence_url',
-      'u.blockers',
-      'u.created_at',
-      'p.display_name',
-    ])
-    .where('u.org_id', '=', orgId)
+  const rows = await updatesWithAuthors(db, orgId)
     .where('u.action_id', 'in', actionIds)
     .orderBy('u.created_at', 'desc')
     .orderBy('u.id', 'desc')

@@ -14,17 +14,13 @@ export interface HistoryEntry {
   blockers: string | null;
 }
 
-/** An action's updates (newest first) and its new-date requests, for `history 3a`. */
-export async function actionHistory(
-  db: Executor,
-  orgId: string,
-  actionId: string,
-  limit = 10,
-): Promise<{ updates: HistoryEntry[]; total: number; dateRequests: DateRequest[] }> {
-  const rows = await db
+/** Status updates of an organisation with their authors' names (people who left keep their updates). */
+export function updatesWithAuthors(db: Executor, orgId: string) {
+  return db
     .selectFrom('status_updates as u')
     .leftJoin('people as p', 'p.id', 'u.author_person_id')
     .select([
+      'u.action_id',
       'u.created_at',
       'p.display_name',
       'u.kind',
@@ -34,9 +30,20 @@ export async function actionHistory(
       'u.evidence_url',
       'u.blockers',
     ])
-    .where('u.org_id', '=', orgId)
+    .where('u.org_id', '=', orgId);
+}
+
+/** An action's updates (newest first) and its new-date requests, for `history 3a`. */
+export async function actionHistory(
+  db: Executor,
+  orgId: string,
+  actionId: string,
+  limit = 10,
+): Promise<{ updates: HistoryEntry[]; total: number; dateRequests: DateRequest[] }> {
+  const rows = await updatesWithAuthors(db, orgId)
     .where('u.action_id', '=', actionId)
     .orderBy('u.created_at', 'desc')
+    .orderBy('u.id', 'desc')
     .limit(limit)
     .execute();
   const total = await db
