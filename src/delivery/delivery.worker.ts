@@ -14,7 +14,7 @@ import { InFlight } from './in-flight.js';
 import type { MessageSender } from './message-sender.js';
 import { DeliveryPacer } from './pacer.js';
 import { Waits } from './waits.js';
-import { beat, leave, tenantShare } from './worker-registry.js';
+import { beat, leave, tenantShare, WorkerCount } from './worker-registry.js';
 
 export type { DeliveryWorkerOptions };
 
@@ -40,6 +40,7 @@ export class DeliveryWorker {
   private readonly pacer: DeliveryPacer;
   private readonly inFlight = new InFlight();
   private readonly waits = new Waits();
+  private readonly workers = new WorkerCount();
   private running: Promise<void> | undefined;
   private stopping = false;
   /** The last claim filled every free slot: more may be due, so claim again as slots free up. */
@@ -204,7 +205,8 @@ export class DeliveryWorker {
 
   /** Beats, then takes this worker's share of each tenant's limit; returns the number of live workers. */
   private async shareRate(): Promise<number> {
-    const workers = await beat(this.ctx.db, this.id, this.ctx.clock.now(), this.options.heartbeatMs * 3);
+    const live = await beat(this.ctx.db, this.id, this.ctx.clock.now(), this.options.heartbeatMs * 3);
+    const workers = this.workers.observe(live);
     this.pacer.setTenantRate(tenantShare(this.options.tenantLimitPerSecond, workers));
     return workers;
   }

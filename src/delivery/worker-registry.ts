@@ -24,6 +24,29 @@ export async function leave(db: Executor, workerId: string): Promise<void> {
 }
 
 /**
+ * How many copies this worker shares the limit with. More copies count at once; fewer only once two beats
+ * in a row agree, so a copy whose beat came late (a starved CPU, a slow query) is not taken for gone while
+ * it is still sending: for one beat both would otherwise send at the larger share.
+ */
+export class WorkerCount {
+  private current = 0;
+  private lowerSeen: number | undefined;
+
+  observe(workers: number): number {
+    if (workers >= this.current) {
+      this.current = workers;
+      this.lowerSeen = undefined;
+    } else if (this.lowerSeen === undefined) {
+      this.lowerSeen = workers;
+    } else {
+      this.current = Math.max(workers, this.lowerSeen);
+      this.lowerSeen = undefined;
+    }
+    return this.current;
+  }
+}
+
+/**
  * This worker's requests/s per tenant when `workers` share `limit`. Each worker's busiest second holds
  * its rate + 1 (see PacedRateLimiter), hence the `- workers`; `headroom` absorbs network jitter.
  */

@@ -6,8 +6,8 @@ import { LeaderLock } from '../../src/scheduler/leader-lock.js';
 
 /**
  * One copy of the bot's delivery side, as its own process (crash and scale-out tests, the scale-out bench):
- * a delivery worker and the scheduler leader lock on PostgreSQL. Prints `ready`, `leader true|false`, and on
- * SIGTERM `counts {…}` before it exits. Settings come from the environment.
+ * a delivery worker and the scheduler leader lock on PostgreSQL. Prints `ready`, `leader true|false`, `rate N`
+ * when its share of the tenant limit changes, and on SIGTERM `counts {…}` before it exits. Settings come from the environment.
  */
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback;
@@ -34,8 +34,15 @@ lock.onChange((leader) => process.stdout.write(`leader ${leader}\n`));
 await lock.start();
 worker.start();
 process.stdout.write('ready\n');
+let rate = 0;
+const rates = setInterval(() => {
+  if (worker.tenantRate === rate) return;
+  rate = worker.tenantRate;
+  process.stdout.write(`rate ${rate}\n`);
+}, 50);
 
 process.once('SIGTERM', async () => {
+  clearInterval(rates);
   await worker.stop();
   await lock.stop();
   process.stdout.write(`counts ${JSON.stringify(worker.counts)}\n`);

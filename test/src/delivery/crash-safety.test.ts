@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
+import { tenantShare } from '../../../src/delivery/worker-registry.js';
 import { enqueueFanout, seedRecipients, settled } from '../../support/delivery-fixtures.js';
 import { FakeConnector, teamsLimits } from '../../support/fake-connector.js';
 import { createOrg, testStore } from '../../support/store.js';
@@ -94,13 +95,14 @@ describe.runIf(testStoreKinds().includes('postgres'))('delivery across processes
         DATABASE_URL: url,
         ORG_IDS: orgId,
         TENANT_LIMIT: '200',
-        HEARTBEAT_MS: '200',
+        HEARTBEAT_MS: '1000',
         LEADER_NAME: `two-${orgId}`,
       };
       const a = startWorkerProcess(env);
       const b = startWorkerProcess(env);
-      await Promise.all([a.waitFor(/^ready$/), b.waitFor(/^ready$/)]);
-      await new Promise((r) => setTimeout(r, 500));
+      // why: the fan-out starts once each copy has taken its half of the limit, as it would in service.
+      const half = new RegExp(`^rate ${tenantShare(200, 2)}$`);
+      await Promise.all([a.waitFor(half), b.waitFor(half)]);
       await enqueueFanout(store.db, orgId, recipients, 'two');
       await settled(store.db, orgId, 90_000);
       const leaders = [a, b].filter(
