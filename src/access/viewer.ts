@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { PersonRow } from '../db/schema.js';
-import { findPersonByAad, rolesOf } from '../people/people.repository.js';
+import { personByAad } from '../people/people.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { allows, type Capability, type Standing } from './permissions.js';
 
@@ -11,15 +12,29 @@ export interface Viewer {
   roles: string[];
 }
 
+/**
+ * The roster person with this Entra object id and their roles, in one query (every turn and tab call asks).
+ * why: not cached; a person removed from the roster or demoted must lose their rights at once, in every copy.
+ */
 export async function resolveViewer(
   db: Executor,
   orgId: string,
   aadObjectId: string | undefined,
 ): Promise<Viewer | undefined> {
   if (!aadObjectId) return undefined;
-  const person = await findPersonByAad(db, orgId, aadObjectId);
-  if (!person) return undefined;
-  return { orgId, person, roles: await rolesOf(db, orgId, person.id) };
+  const row = await personByAad(db, orgId, aadObjectId)
+    .select((eb) =>
+      eb
+        .selectFrom('role_assignments as ra')
+        .select(sql<string[]>`coalesce(array_agg(ra.role_code order by ra.role_code), '{}')`.as('x'))
+        .where('ra.org_id', '=', orgId)
+        .whereRef('ra.person_id', '=', 'people.id')
+        .as('roleCodes'),
+    )
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { roleCodes, ...person } = row;
+  return { orgId, person, roles: roleCodes ?? [] };
 }
 
 /** The standings that do not depend on any one action. */
@@ -38,41 +53,56 @@ export async function standingsOn(
   viewer: Viewer | undefined,
   action: ActionView,
 ): Promise<Standing[]> {
-  const s = generalStandings(viewer).filter((x) => x !== 'stranger');
   if (!viewer) return ['stranger'];
-  if (viewer.roles.some((r) => action.ownerRoles.includes(r))) s.push('owner');
+  const s = [...standingsWithoutDelegation(viewer, action)];
   if (await isDelegate(db, viewer, action)) s.push('delegate');
   return s.length ? s : ['stranger'];
 }
 
+function standingsWithoutDelegation(viewer: Viewer, action: ActionView): Standing[] {
+  const s = generalStandings(viewer).filter((x) => x !== 'stranger');
+  if (viewer.roles.some((r) => action.ownerRoles.includes(r))) s.push('owner');
+  return s;
+}
+
+/** Named delegate of this action (`delegate`), or on the roster by a person who holds one of its roles. */
 async function isDelegate(db: Executor, viewer: Viewer, action: ActionView): Promise<boolean> {
-  const byAction = await db
+  const byAction = db
     .selectFrom('action_delegations')
     .select('id')
     .where('action_id', '=', action.id)
     .where('delegate_person_id', '=', viewer.person.id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (byAction) return true;
-  if (action.ownerRoles.length === 0) return false;
-  const byRoster = await db
+    .where('revoked_at', 'is', null);
+  const byRoster = db
     .selectFrom('people as owner')
     .innerJoin('role_assignments as ra', 'ra.person_id', 'owner.id')
     .select('owner.id')
     .where('owner.org_id', '=', viewer.orgId)
     .where('owner.active', '=', true)
-    .where('owner.delegate_person_id', '=', viewer.person.id)
-    .where('ra.role_code', 'in', action.ownerRoles)
-    .executeTakeFirst();
-  return byRoster !== undefined;
+    .where('owner.delegate_person_id', '=', viewer.person.id);
+  const roles = action.ownerRoles;
+  const row = await db
+    .selectNoFrom((eb) =>
+      eb
+        .or([
+          eb.exists(byAction),
+          ...(roles.length ? [eb.exists(byRoster.where('ra.role_code', 'in', roles))] : []),
+        ])
+        .as('delegate'),
+    )
+    .executeTakeFirstOrThrow();
+  return row.delegate === true;
 }
 
+/** why: the delegation lookup only when the viewer's other standings do not already grant the capability. */
 export async function canOnAction(
   db: Executor,
   viewer: Viewer | undefined,
   action: ActionView,
   capability: Capability,
 ): Promise<boolean> {
+  if (!viewer) return allows(['stranger'], capability);
+  if (allows(standingsWithoutDelegation(viewer, action), capability)) return true;
   return allows(await standingsOn(db, viewer, action), capability);
 }
 

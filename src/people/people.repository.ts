@@ -1,18 +1,22 @@
 import type { Executor } from '../db/executor.js';
 import type { PersonRow } from '../db/schema.js';
 
+/** The active roster person with this Entra object id, as a query to add columns to (see resolveViewer). */
+export function personByAad(db: Executor, orgId: string, aadObjectId: string) {
+  return db
+    .selectFrom('people')
+    .selectAll('people')
+    .where('people.org_id', '=', orgId)
+    .where('people.aad_object_id', '=', aadObjectId.toLowerCase())
+    .where('people.active', '=', true);
+}
+
 export async function findPersonByAad(
   db: Executor,
   orgId: string,
   aadObjectId: string,
 ): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom('people')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('aad_object_id', '=', aadObjectId.toLowerCase())
-    .where('active', '=', true)
-    .executeTakeFirst();
+  return personByAad(db, orgId, aadObjectId).executeTakeFirst();
 }
 
 export async function findPersonById(
