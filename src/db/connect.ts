@@ -55,6 +55,15 @@ export interface EmbeddedStore extends Store {
   dump(): Promise<Blob>;
 }
 
+/**
+ * PostgreSQL settings the embedded store starts with, on top of PGlite's own start parameters.
+ * why: initdb writes shared_buffers = 128MB into the data directory's postgresql.conf, and PGlite's WASM heap
+ * touches all of it at start; the heap never shrinks, so that was ~120 MB of resident memory for good. A
+ * council's store is a few MB (the sample plan's is under 10 MB), so 16 MB of buffers still holds it all;
+ * pages evicted from it come back from the OS file cache through the NodeFS data directory.
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+
 export async function openPglite(
   options: Pick<StoreOptions, 'dataDir' | 'loadDataDir'>,
 ): Promise<EmbeddedStore> {
@@ -63,6 +72,7 @@ export async function openPglite(
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
   }).catch((error: unknown) => {
     unlock();
     throw error;
