@@ -1,15 +1,18 @@
 import { type AuditEntry, recordAudit } from '../audit/audit.repository.js';
 import type { Executor } from '../db/executor.js';
-import { newId } from '../shared/ids.js';
-import type { DraftAction, PlanDraft } from './parse-plan.js';
 import {
-  type ExistingAction,
-  ensurePlan,
-  loadActions,
-  measureKey,
-  upsertStructure,
-  writeOwnersAndMeasures,
-} from './plan-structure.repository.js';
+  clearOwnersAndMeasures,
+  insertActions,
+  insertOwnersAndMeasures,
+  type MeasureRow,
+  type OwnerRow,
+  updateActions,
+  withdrawActions,
+} from './action-writes.repository.js';
+import type { PlanDraft } from './parse-plan.js';
+import { diffPlan, type WrittenAction } from './plan-diff.js';
+import { ensurePlan, measureKey, upsertStructure } from './plan-structure.repository.js';
+import { loadActions } from './stored-plan.repository.js';
 
 export interface ImportReport {
   added: string[];
@@ -24,7 +27,8 @@ export type StatementMeasures = { id: string; measure: string }[];
 
 /**
  * Applies a parsed plan in one transaction: adds new actions, updates changed ones, marks missing ones
- * withdrawn (their history stays). Importing the same plan twice changes nothing.
+ * withdrawn (their history stays). Importing the same plan twice changes nothing. The stored plan is read
+ * once and compared in memory; each table is then written by one statement.
  */
 export async function applyPlan(
   trx: Executor,
@@ -35,63 +39,50 @@ export async function applyPlan(
 ): Promise<ImportReport> {
   const planId = await ensurePlan(trx, orgId, source, now);
   const objectiveIds = await upsertStructure(trx, planId, draft.actions);
-  const existing = await loadActions(trx, planId);
+  const diff = diffPlan(draft.actions, await loadActions(trx, planId), objectiveIds);
+  const added = diff.written.filter((w) => !w.before);
+  const changed = diff.written.filter((w) => w.before);
   const statementByMeasure = new Map((source.statements ?? []).map((s) => [measureKey(s.measure), s.id]));
-  const report: ImportReport = { added: [], changed: [], withdrawn: [], unchanged: 0, unknownRoles: [] };
-  const audit: AuditEntry[] = [];
 
-  for (const action of draft.actions) {
-    const objectiveId = objectiveIds.get(action.objectiveNumber)!;
-    const before = existing.get(action.ref);
-    const after = snapshot(action, objectiveId);
-    if (!before) {
-      const id = newId();
-      await trx
-        .insertInto('actions')
-        .values({ id, org_id: orgId, plan_id: planId, ...after, created_at: now, updated_at: now })
-        .execute();
-      await writeOwnersAndMeasures(trx, id, action, statementByMeasure);
-      report.added.push(action.ref);
-      audit.push({ actor: source.actor, entity: 'action', entityId: id, change: 'added', after: action });
-      continue;
-    }
-    const fields = changedFields(before, action, objectiveId);
-    if (fields.length === 0) {
-      report.unchanged++;
-      continue;
-    }
-    await trx
-      .updateTable('actions')
-      .set({
-        ...after,
-        updated_at: now,
-        ...(before.state === 'withdrawn' ? { state: 'open', withdrawn_at: null } : {}),
-      })
-      .where('id', '=', before.id)
-      .execute();
-    await trx.deleteFrom('action_owner_roles').where('action_id', '=', before.id).execute();
-    await trx.deleteFrom('measures').where('action_id', '=', before.id).execute();
-    await writeOwnersAndMeasures(trx, before.id, action, statementByMeasure);
-    report.changed.push({ ref: action.ref, fields });
-    audit.push({
-      actor: source.actor,
-      entity: 'action',
-      entityId: before.id,
-      change: `changed: ${fields.join(', ')}`,
-      before,
-      after: action,
-    });
-  }
+  await clearOwnersAndMeasures(
+    trx,
+    changed.map((w) => w.row.id),
+  );
+  await insertActions(
+    trx,
+    { orgId, planId },
+    added.map((w) => w.row),
+    now,
+  );
+  await updateActions(
+    trx,
+    changed.map((w) => w.row),
+    now,
+  );
+  await insertOwnersAndMeasures(
+    trx,
+    diff.written.flatMap(ownerRows),
+    measureRows(diff.written, statementByMeasure),
+  );
+  await withdrawActions(
+    trx,
+    diff.withdrawn.map((a) => a.id),
+    now,
+  );
 
-  const kept = new Set(draft.actions.map((a) => a.ref));
-  for (const old of existing.values()) {
-    if (kept.has(old.ref) || old.state === 'withdrawn') continue;
-    await trx
-      .updateTable('actions')
-      .set({ state: 'withdrawn', withdrawn_at: now, updated_at: now })
-      .where('id', '=', old.id)
-      .execute();
-    report.withdrawn.push(old.ref);
+  const audit: AuditEntry[] = diff.written.map(({ row, action, before, fields }) =>
+    before
+      ? {
+          actor: source.actor,
+          entity: 'action',
+          entityId: row.id,
+          change: `changed: ${fields.join(', ')}`,
+          before,
+          after: action,
+        }
+      : { actor: source.actor, entity: 'action', entityId: row.id, change: 'added', after: action },
+  );
+  for (const old of diff.withdrawn) {
     audit.push({
       actor: source.actor,
       entity: 'action',
@@ -100,30 +91,27 @@ export async function applyPlan(
       before: { state: old.state },
     });
   }
-  report.unknownRoles = [...draft.unknownRoles].map(([name, actions]) => ({ name, actions }));
   await recordAudit(trx, orgId, audit, now);
-  return report;
-}
-
-function snapshot(action: DraftAction, objectiveId: number) {
   return {
-    objective_id: objectiveId,
-    ref: action.ref,
-    text: action.text,
-    owners_text: action.ownersText,
-    due_text: action.dueText,
-    due_date: action.dueDate,
+    added: added.map((w) => w.row.ref),
+    changed: changed.map((w) => ({ ref: w.row.ref, fields: w.fields })),
+    withdrawn: diff.withdrawn.map((a) => a.ref),
+    unchanged: diff.unchanged,
+    unknownRoles: [...draft.unknownRoles].map(([name, actions]) => ({ name, actions })),
   };
 }
 
-function changedFields(before: ExistingAction, action: DraftAction, objectiveId: number): string[] {
-  const fields: string[] = [];
-  if (before.state === 'withdrawn') fields.push('reinstated');
-  if (before.text !== action.text) fields.push('text');
-  if (before.objective_id !== objectiveId) fields.push('objective');
-  if (before.owners_text !== action.ownersText || before.roles.join('/') !== action.ownerRoles.join('/'))
-    fields.push('owners');
-  if (before.due_date !== action.dueDate || before.due_text !== action.dueText) fields.push('due date');
-  if (before.measures.join('\n') !== action.measures.map((m) => m.text).join('\n')) fields.push('measures');
-  return fields;
+const ownerRows = ({ row, action }: WrittenAction): OwnerRow[] =>
+  action.ownerRoles.map((role_code, ordinal) => ({ action_id: row.id, role_code, ordinal }));
+
+function measureRows(written: WrittenAction[], statementByMeasure: Map<string, string>): MeasureRow[] {
+  return written.flatMap(({ row, action }) =>
+    action.measures.map((m, ordinal) => ({
+      action_id: row.id,
+      ordinal,
+      text: m.text,
+      is_health_check: m.isHealthCheck,
+      statement_id: m.isHealthCheck ? (statementByMeasure.get(measureKey(m.text)) ?? null) : null,
+    })),
+  );
 }
