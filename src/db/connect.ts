@@ -1,6 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import type { DB } from './schema.js';
@@ -67,6 +65,11 @@ export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 export async function openPglite(
   options: Pick<StoreOptions, 'dataDir' | 'loadDataDir'>,
 ): Promise<EmbeddedStore> {
+  // why: loaded here, not at the top, so a bot on PostgreSQL never loads PGlite's JavaScript at all.
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+  ]);
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { longDate } from '../calendar/iso-date.js';
 import { ACTION_COLUMNS, type Column, STATUS_LABEL, UPDATE_COLUMNS, wallClock } from './export-columns.js';
 import type { ExportData } from './export-data.js';
@@ -90,10 +90,12 @@ function addSummary(book: Book, data: ExportData) {
 export async function toXlsx(data: ExportData): Promise<Buffer> {
   // why: the streaming writer writes each row as it is committed: about twice as fast, and a 10,000-action
   // plan with its updates does not sit in memory as a cell model while the zip is built.
+  // why: exceljs (with jszip, unzipper, archiver: ~170 files) is loaded for an export, not at start.
+  const { default: Excel } = await import('exceljs');
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const book = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: true,

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from './import-error.js';
 
 /** A spreadsheet as text: the header and each row with its 1-based row number in the file. */
@@ -59,7 +59,9 @@ function readCsv(file: string, content: Buffer): Table['rows'] {
 }
 
 async function readXlsx(file: string, content: Buffer): Promise<Table['rows']> {
-  const workbook = new ExcelJS.Workbook();
+  // why: exceljs (with jszip, unzipper, archiver: ~170 files) is loaded when an XLSX is read, not at start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
