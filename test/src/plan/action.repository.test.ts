@@ -1,0 +1,71 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../src/db/connect.js';
+import { findPersonByAad } from '../../../src/people/people.repository.js';
+import { listActionsFor } from '../../../src/plan/action.repository.js';
+import { newId } from '../../../src/shared/ids.js';
+import { MATRIX_PEOPLE, matrixOrg } from '../../support/matrix-org.js';
+import { describeStores, testStore } from '../../support/store.js';
+
+const NOW = new Date('2020-03-16T09:30:00Z');
+
+/** The matrix plan: 1a (DCS), 1d (Head of S&I / Head of Comms), 11d (HR, held by the matrix owner). */
+describeStores('listActionsFor: the actions a person acts for', (kind) => {
+  let store: Store;
+  let orgId: string;
+  const personId = async (who: keyof typeof MATRIX_PEOPLE) =>
+    (await findPersonByAad(store.db, orgId, MATRIX_PEOPLE[who]))!.id;
+  const refsFor = async (who: keyof typeof MATRIX_PEOPLE) =>
+    (await listActionsFor(store.db, orgId, await personId(who))).map((a) => a.ref);
+  const actionId = async (ref: string) =>
+    (
+      await store.db
+        .selectFrom('actions')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('ref', '=', ref)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  beforeAll(async () => {
+    store = await testStore(kind);
+    orgId = await matrixOrg(store);
+  });
+
+  it('gives an owner the actions of the roles they hold, with the whole view', async () => {
+    const [action] = await listActionsFor(store.db, orgId, await personId('owner'));
+    expect(action).toMatchObject({ ref: '11d', ownerRoles: ['HR'], state: 'open' });
+    expect(action?.text).toContain('Rolling recruitment campaign');
+    expect(await refsFor('owner')).toEqual(['11d']);
+  });
+
+  it("gives the owner's roster delegate the same actions", async () => {
+    expect(await refsFor('delegate')).toEqual(['11d']);
+  });
+
+  it('gives someone with no role nothing, and adds an action delegated to them until it is revoked', async () => {
+    expect(await refsFor('lead')).toEqual([]);
+    const id = newId();
+    await store.db
+      .insertInto('action_delegations')
+      .values({
+        id,
+        action_id: await actionId('1a'),
+        owner_person_id: await personId('owner'),
+        delegate_person_id: await personId('lead'),
+        created_at: NOW,
+      })
+      .execute();
+    expect(await refsFor('lead')).toEqual(['1a']);
+    await store.db.updateTable('action_delegations').set({ revoked_at: NOW }).where('id', '=', id).execute();
+    expect(await refsFor('lead')).toEqual([]);
+  });
+
+  it('leaves out a withdrawn action', async () => {
+    await store.db
+      .updateTable('actions')
+      .set({ state: 'withdrawn' })
+      .where('id', '=', await actionId('11d'))
+      .execute();
+    expect(await refsFor('owner')).toEqual([]);
+  });
+});
