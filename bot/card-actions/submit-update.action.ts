@@ -24,13 +24,13 @@ const toPercent = (v: string | number | undefined) =>
   typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
 
 /** The form's fields as the service's input: Done is green at 100%; a call for help keeps the last status. */
-function inputOf(data: SubmitUpdateData, action: ActionView): StatusUpdateInput {
+function inputOf(data: SubmitUpdateData, action: ActionView | undefined): StatusUpdateInput {
   const base = { actionId: data.actionId, idempotencyKey: data.key };
   if (data.mode === 'done') {
     return { ...base, rag: 'green', percent: 100, narrative: data.narrative, evidenceUrl: data.evidenceUrl };
   }
   if (data.mode === 'help') {
-    return { ...base, rag: action.rag ?? 'amber', percent: action.percent ?? 0, blockers: data.blockers };
+    return { ...base, rag: action?.rag ?? 'amber', percent: action?.percent ?? 0, blockers: data.blockers };
   }
   return {
     ...base,
@@ -40,6 +40,20 @@ function inputOf(data: SubmitUpdateData, action: ActionView): StatusUpdateInput 
     evidenceUrl: data.evidenceUrl,
     blockers: data.blockers,
   };
+}
+
+/** What the form's mode asks for and the data lacks, checked before anything is recorded. */
+function modeProblem(data: SubmitUpdateData): string | undefined {
+  if (data.mode === 'done' && !data.narrative?.trim())
+    return 'Say what was delivered: the evidence that it is done.';
+  if (data.mode === 'help' && !data.blockers?.trim()) return 'Say what help you need.';
+  return undefined;
+}
+
+/** The action, when the sender may update it (the form is shown again only to them). */
+async function updatable(turn: BotTurn, actionId: string): Promise<ActionView | undefined> {
+  const action = await findActionById(turn.app.db, turn.orgId, actionId);
+  return action && (await canOnAction(turn.app.db, turn.viewer, action, 'updateAction')) ? action : undefined;
 }
 
 /** Tells the programme leads, in the same transaction as the help update. */
@@ -67,25 +81,23 @@ export const submitUpdateAction = defineCardAction({
   schema: submitUpdateDataSchema,
   async run(turn, data) {
     if (!turn.viewer) return notOnRosterCard();
-    const action = await findActionById(turn.app.db, turn.orgId, data.actionId);
-    // why: the form is shown again for input problems below, before the service checks who may update.
-    if (!action || !(await canOnAction(turn.app.db, turn.viewer, action, 'updateAction')))
-      return refusalCard({ message: NOT_YOURS });
-    if (data.mode === 'done' && !data.narrative?.trim()) {
-      return formAgain(turn, data, action, 'Say what was delivered: the evidence that it is done.');
-    }
-    if (data.mode === 'help' && !data.blockers?.trim())
-      return formAgain(turn, data, action, 'Say what help you need.');
+    const problem = modeProblem(data);
+    // why: only a call for help (it keeps the last status) or a form to show again needs the action first;
+    // an update or done goes straight to the service, which reads and checks it in its transaction.
+    const needsAction = problem !== undefined || data.mode === 'help';
+    const action = needsAction ? await updatable(turn, data.actionId) : undefined;
+    if (needsAction && !action) return refusalCard({ message: NOT_YOURS });
+    if (problem && action) return formAgain(turn, data, action, problem);
     const kind = data.mode === 'update' ? 'update' : data.mode;
     const result = await recordStatusUpdate(turn.app.db, turn.viewer, inputOf(data, action), turn.now, {
       kind,
       ...(kind === 'help' ? { alsoInTransaction: helpNotice(turn) } : {}),
     });
-    if (result.kind === 'refused') {
-      return result.reason === 'invalid'
-        ? formAgain(turn, data, action, result.message)
-        : refusalCard(result);
+    if (result.kind === 'refused' && result.reason === 'invalid') {
+      const shown = action ?? (await updatable(turn, data.actionId));
+      return shown ? formAgain(turn, data, shown, result.message) : refusalCard({ message: NOT_YOURS });
     }
+    if (result.kind === 'refused') return refusalCard(result);
     const before = result.kind === 'recorded' ? result.before.percent : null;
     return recordedReply(turn, result, before, data.reminderId);
   },

@@ -46,14 +46,16 @@ export async function recordStatusUpdate(
     if (!action || !(await canOnAction(trx, viewer, action, 'updateAction'))) {
       return refused(action ? 'not_allowed' : 'not_found', NOT_YOURS);
     }
-    const earlier = key ? await findByKey(trx, viewer.orgId, key) : undefined;
-    if (earlier) return { kind: 'duplicate' as const, update: earlier, action };
     if (action.state !== 'open') {
+      // why: a repeat of the submit that closed the action is answered as that submit, not as a refusal.
+      const earlier = key ? await findByKey(trx, viewer.orgId, key) : undefined;
+      if (earlier) return { kind: 'duplicate' as const, update: earlier, action };
       return refused(
         'closed',
         `${action.ref} is ${action.state === 'complete' ? 'complete' : 'withdrawn from the plan'}, so it takes no more updates.`,
       );
     }
+    // why: the key's unique index decides a repeat; looking it up first would cost every submit a round trip.
     const update = await trx
       .insertInto('status_updates')
       .values({
@@ -74,12 +76,13 @@ export async function recordStatusUpdate(
       .returningAll()
       .executeTakeFirst();
     if (!update) {
-      // why: the same submit raced in on another connection (Teams redelivers after 15 s); it won.
+      // why: the same submit was recorded before, or raced in on another connection (Teams redelivers after 15 s).
       const winner = key ? await findByKey(trx, viewer.orgId, key) : undefined;
       if (winner) return { kind: 'duplicate' as const, update: winner, action };
       return refused('invalid', 'The update could not be recorded. Please try again.');
     }
     const done = kind === 'done';
+    const state = done ? ('complete' as const) : action.state;
     await trx
       .updateTable('actions')
       .set({
@@ -87,7 +90,7 @@ export async function recordStatusUpdate(
         percent: data.percent,
         last_update_at: now,
         updated_at: now,
-        ...(done ? { state: 'complete' as const, completed_at: now } : {}),
+        ...(done ? { state, completed_at: now } : {}),
       })
       .where('org_id', '=', viewer.orgId)
       .where('id', '=', action.id)
@@ -103,7 +106,7 @@ export async function recordStatusUpdate(
           updateId: update.id,
           rag: data.rag,
           percent: data.percent,
-          state: done ? 'complete' : action.state,
+          state,
           narrative: update.narrative,
           blockers: update.blockers,
           evidenceUrl: update.evidence_url,
@@ -111,7 +114,8 @@ export async function recordStatusUpdate(
       },
       now,
     );
-    const after = (await findActionById(trx, viewer.orgId, action.id)) ?? action;
+    // why: the columns just written, rather than reading the action again.
+    const after: ActionView = { ...action, rag: data.rag, percent: data.percent, lastUpdateAt: now, state };
     await options.alsoInTransaction?.(trx, update, after);
     return {
       kind: 'recorded' as const,

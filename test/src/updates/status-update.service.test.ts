@@ -114,6 +114,17 @@ describeStores('recordStatusUpdate', (kind) => {
     expect(after).toMatchObject({ kind: 'refused', reason: 'closed' });
   });
 
+  it('returns the action as stored; the repeat of a done submit is that submit, not a refusal', async () => {
+    const other = (await findActionByRef(store.db, orgId, '8c'))!;
+    const input = { actionId: other.id, rag: 'green' as const, percent: 100, idempotencyKey: newId() };
+    const done = await recordStatusUpdate(store.db, owner, input, AT, { kind: 'done' });
+    expect(done.kind).toBe('recorded');
+    if (done.kind !== 'recorded') return;
+    expect(done.action).toEqual(await findActionByRef(store.db, orgId, '8c'));
+    const again = await recordStatusUpdate(store.db, owner, input, AT, { kind: 'done' });
+    expect(again).toMatchObject({ kind: 'duplicate', update: { id: done.update.id } });
+  });
+
   it('rolls everything back when a write in the same transaction fails', async () => {
     const other = (await findActionByRef(store.db, orgId, '7f'))!;
     const count = async () =>
