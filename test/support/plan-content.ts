@@ -92,3 +92,17 @@ function withoutIds(
     ...(objective_id === undefined ? {} : { objective: objectiveNumber.get(objective_id) }),
   };
 }
+
+/** A plan of `count` actions (20 per objective); `shift` changes every 7th action's deadline. */
+export function generatedPlan(count: number, shift = false): string {
+  const lines = ['Priority Area,Objective No,Objective,Action,By Whom,By When,Monitoring'];
+  for (let i = 0; i < count; i++) {
+    const objective = Math.floor(i / 20) + 1;
+    const due = shift && i % 7 === 0 ? 'June 2021' : ['March 2021', 'Sept 2021', '31/03/2022'][i % 3];
+    const measures = ['Audit shows improvement.', '', 'Caseloads within range. Timeliness above 85%.'][i % 3];
+    lines.push(
+      `Area ${objective % 3},${objective},Objective ${objective},${String.fromCharCode(97 + (i % 20))}) Step ${i}.,${['DCS', 'DCIS/SLT', 'CEO / DCS'][i % 3]},${due},${measures}`,
+    );
+  }
+  return lines.join('\n');
+}

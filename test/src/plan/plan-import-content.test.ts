@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../../src/db/connect.js';
 import { importPlan } from '../../../src/plan/import-files.js';
 import { SAMPLE_DIR, sampleStatementMeasures } from '../../../src/plan/sample-plan.js';
-import { planContent } from '../../support/plan-content.js';
+import { generatedPlan, planContent } from '../../support/plan-content.js';
 import { sampleOrg, textSource } from '../../support/plan-fixtures.js';
 import { describeStores, testStore } from '../../support/store.js';
 
@@ -43,20 +43,6 @@ function revisedSample(): string {
       .map((l) => l.replace('Workforce Capacity,', 'Workforce,')),
     'Social Work Practice,1,There is sufficient capacity for strong leadership of immediate and ongoing practice improvement.,g) Appoint a practice lead.,DCIS,Dec 2020,Practice lead in post.',
   ].join('\n');
-}
-
-/** A plan of `count` actions (20 per objective); `shift` changes every 7th action's deadline. */
-function generatedPlan(count: number, shift = false): string {
-  const lines = ['Priority Area,Objective No,Objective,Action,By Whom,By When,Monitoring'];
-  for (let i = 0; i < count; i++) {
-    const objective = Math.floor(i / 20) + 1;
-    const due = shift && i % 7 === 0 ? 'June 2021' : ['March 2021', 'Sept 2021', '31/03/2022'][i % 3];
-    const measures = ['Audit shows improvement.', '', 'Caseloads within range. Timeliness above 85%.'][i % 3];
-    lines.push(
-      `Area ${objective % 3},${objective},Objective ${objective},${String.fromCharCode(97 + (i % 20))}) Step ${i}.,${['DCS', 'DCIS/SLT', 'CEO / DCS'][i % 3]},${due},${measures}`,
-    );
-  }
-  return lines.join('\n');
 }
 
 const digest = (content: unknown) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
