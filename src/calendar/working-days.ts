@@ -1,19 +1,13 @@
-import Holidays from 'date-holidays';
+import { englandBankHolidays } from './bank-holidays.js';
 import { addDays, daysInMonth, type IsoDate, toUtcDate, weekday } from './iso-date.js';
 
 /** England and Wales bank holidays (date-holidays GB-ENG, "public" type), cached per year. */
 const bankHolidays = new Map<number, Set<IsoDate>>();
-const calendar = new Holidays('GB', 'ENG');
 
 function holidaysOf(year: number): Set<IsoDate> {
   let set = bankHolidays.get(year);
   if (!set) {
-    set = new Set(
-      calendar
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10)),
-    );
+    set = new Set(englandBankHolidays(year));
     bankHolidays.set(year, set);
   }
   return set;
