@@ -26,8 +26,8 @@ export interface ClaimOptions {
   token: string;
   /** At most this many per organisation, so one council's big fan-out does not hold up the others. */
   perOrgLimit?: number;
-  /** Organisations this worker has enough of in hand already. */
-  excludeOrgs?: string[];
+  /** How many of each organisation's messages this worker holds already: they count towards perOrgLimit. */
+  held?: Record<string, number>;
   /** Only these organisations (a test or bench sharing a database with others). */
   onlyOrgs?: string[];
 }
@@ -47,13 +47,18 @@ function claimable(now: Date) {
  * organisation, since each organisation (tenant) has its own Teams limit to fill.
  */
 export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedMessage[]> {
-  const { now, onlyOrgs, excludeOrgs = [] } = options;
+  const { now, onlyOrgs, held = {} } = options;
   const perOrg = options.perOrgLimit ?? options.limit;
+  const excludeOrgs = Object.keys(held).filter((orgId) => (held[orgId] ?? 0) >= perOrg);
+  // why: a council's messages in hand count first, so a long fan-out cannot fill every slot claim after claim.
+  const inHand = sql<number>`coalesce((${JSON.stringify(held)}::jsonb ->> org_id)::int, 0)`;
   const ranked = db
     .selectFrom('outbox')
     .select([
       'id',
-      sql<number>`row_number() over (partition by org_id order by next_attempt_at, id)`.as('rank'),
+      sql<number>`${inHand} + row_number() over (partition by org_id order by next_attempt_at, id)`.as(
+        'rank',
+      ),
     ])
     .where(claimable(now))
     .$if(onlyOrgs !== undefined, (q) => q.where('org_id', 'in', onlyOrgs?.length ? onlyOrgs : [' none ']))

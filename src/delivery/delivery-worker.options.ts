@@ -1,7 +1,10 @@
 import { defaultRetryOptions, type RetryOptions } from './delivery-policy.js';
 
 export interface DeliveryWorkerOptions {
-  /** Messages claimed and not yet finished at once; also the most a crash can send twice. Default 40. */
+  /**
+   * Messages claimed and not yet finished at once; also the most a crash can send twice. Default 64: two
+   * councils' fan-outs at full speed side by side (see perOrgConcurrency), with room for the rest.
+   */
   concurrency?: number;
   /**
    * Most of those for one organisation, so one council's fan-out leaves room for the others. Default 24:
@@ -40,7 +43,7 @@ export interface WorkerSettings {
 
 /** The options with their defaults filled in. */
 export function workerSettings(options: DeliveryWorkerOptions): WorkerSettings {
-  const concurrency = options.concurrency ?? 40;
+  const concurrency = options.concurrency ?? 64;
   return {
     concurrency,
     perOrgConcurrency: Math.min(options.perOrgConcurrency ?? 24, concurrency),

@@ -34,6 +34,11 @@ export class InFlight {
     return [...this.held.values()];
   }
 
+  /** How many messages in hand, per organisation. */
+  heldByOrg(): Record<string, number> {
+    return Object.fromEntries(this.byOrg);
+  }
+
   /** Organisations with at least `cap` messages in hand. */
   busyOrgs(cap: number): string[] {
     return [...this.byOrg].filter(([, n]) => n >= cap).map(([org]) => org);

@@ -20,7 +20,7 @@ const sender = new ProactiveSender(new ConfigurationBotFrameworkAuthentication({
 const worker = new DeliveryWorker(
   { db: store.db, sender },
   {
-    concurrency: Number(env('CONCURRENCY', '16')),
+    ...(process.env.CONCURRENCY ? { concurrency: Number(process.env.CONCURRENCY) } : {}),
     leaseMs: Number(env('LEASE_MS', '60000')),
     pollMs: Number(env('POLL_MS', '20')),
     heartbeatMs: Number(env('HEARTBEAT_MS', '5000')),
