@@ -11,6 +11,9 @@ import { checkPayloadSize, PayloadTooLargeError } from './payload-size.js';
 
 export type Outcome = 'sent' | 'retry' | 'throttled' | 'failed' | 'released';
 
+/** Go, and say when Teams answered (the pacer counts the request until a second after); or put it back. */
+export type Turn = { answered: () => void } | { laterMs: number };
+
 export interface DeliveryContext {
   db: Kysely<DB>;
   sender: MessageSender;
@@ -21,14 +24,10 @@ export interface DeliveryContext {
   sendTimeoutMs: number;
   random: () => number;
   /**
-   * Waits for this message's pacing slot: 'go', or how long to put it back for (the worker is stopping, or
+   * Waits for this message's pacing slot, or says how long to put it back for (the worker is stopping, or
    * a 429 pause would outlast the lease).
    */
-  waitTurn(
-    message: ClaimedMessage,
-    conversationKey: string,
-    requests: number,
-  ): Promise<'go' | { laterMs: number }>;
+  waitTurn(message: ClaimedMessage, conversationKey: string, requests: number): Promise<Turn>;
   /** A 429 pauses the conversation and tenant for everyone in this worker. */
   pause(orgId: string, conversationKey: string, untilMs: number): void;
 }
@@ -65,7 +64,7 @@ export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessa
     return 'failed';
   }
   const turn = await ctx.waitTurn(message, resolved.pacingKey, resolved.requests);
-  if (turn !== 'go') {
+  if ('laterMs' in turn) {
     await scheduleRetry(db, message, {
       at: new Date(clock.now().getTime() + turn.laterMs),
       status: null,
@@ -79,8 +78,10 @@ export async function deliverMessage(ctx: DeliveryContext, message: ClaimedMessa
     const request = { orgId: message.orgId, target: resolved.target, activity: message.payload };
     receipt = await withTimeout(ctx.sender.send(request), ctx.sendTimeoutMs);
   } catch (error) {
+    turn.answered();
     return recordFailure(ctx, message, resolved.pacingKey, asSendFailure(error));
   }
+  turn.answered();
   await markSent(db, message.id, receipt, clock.now());
   await saveCreatedConversation(db, message, receipt, clock.now());
   return 'sent';

@@ -4,7 +4,7 @@ import { type Clock, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { type ClaimedMessage, claimDue, renewLeases } from './claim.repository.js';
-import { type DeliveryContext, deliverMessage, type Outcome } from './deliver-message.js';
+import { type DeliveryContext, deliverMessage, type Outcome, type Turn } from './deliver-message.js';
 import {
   type DeliveryWorkerOptions,
   type WorkerSettings,
@@ -133,7 +133,7 @@ export class DeliveryWorker {
       leaseMs: this.options.leaseMs,
       token: newId(),
       perOrgLimit: this.options.perOrgConcurrency,
-      excludeOrgs: this.inFlight.busyOrgs(this.options.perOrgConcurrency),
+      held: this.inFlight.heldByOrg(),
       onlyOrgs: this.options.onlyOrgs,
     });
   }
@@ -164,24 +164,20 @@ export class DeliveryWorker {
     });
   }
 
-  private async waitTurn(
-    message: ClaimedMessage,
-    key: string,
-    requests: number,
-  ): Promise<'go' | { laterMs: number }> {
+  private async waitTurn(message: ClaimedMessage, key: string, requests: number): Promise<Turn> {
     for (;;) {
       const now = Date.now();
       const at = this.pacer.reserve(message.orgId, key, now, requests);
       // why: a long 429 pause is waited out in the queue, not in a claim that keeps renewing.
       if (at - now > this.options.leaseMs / 2) return { laterMs: at - now };
       if (at > now) await this.waits.sleep(at - now);
-      if (this.stopping) return { laterMs: 0 };
-      if (this.pacer.blockedUntil(message.orgId, key) > Date.now()) continue;
-      const late = this.pacer.admit(message.orgId, Date.now(), requests);
-      if (late === 0) return 'go';
-      await this.waits.sleep(late);
-      if (this.stopping) return { laterMs: 0 };
-      if (this.pacer.admit(message.orgId, Date.now(), requests) === 0) return 'go';
+      for (;;) {
+        if (this.stopping) return { laterMs: 0 };
+        if (this.pacer.blockedUntil(message.orgId, key) > Date.now()) break;
+        const admitted = this.pacer.admit(message.orgId, Date.now(), requests);
+        if ('answered' in admitted) return admitted;
+        await this.waits.sleep(admitted.waitMs);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import {
   SlidingWindowLimiter,
   type WindowLimit,
 } from './rate-limiter.js';
+import { type Admission, TenantWindow } from './tenant-window.js';
 
 export interface PacerOptions {
   /** Requests per second this worker may make per tenant (its share of Teams' 50/s). */
@@ -20,8 +21,7 @@ export interface PacerOptions {
 export class DeliveryPacer {
   private readonly conversations: SlidingWindowLimiter;
   private readonly tenants: PacedRateLimiter;
-  /** Recent departure times per tenant (the last second). */
-  private readonly departures = new Map<string, number[]>();
+  private readonly window = new TenantWindow();
 
   constructor(options: PacerOptions) {
     this.conversations = new SlidingWindowLimiter(
@@ -36,23 +36,13 @@ export class DeliveryPacer {
   }
 
   /**
-   * The last check as a request leaves: at most `rate` departures per tenant in any second. Slots are
-   * spaced evenly, but timers that fire late (a busy event loop) would bunch them up; this catches that.
-   * Returns 0 and counts the departure, or the ms to wait before asking again.
+   * The last check as a request leaves: at most `rate` requests per tenant that Teams may count in one
+   * second (see TenantWindow). Slots are spaced evenly, but timers that fire late (a busy event loop) and
+   * answers that come late would bunch them up; this catches that.
    */
-  admit(orgId: string, now: number, requests = 1): number {
-    let times = this.departures.get(orgId);
-    if (!times) {
-      times = [];
-      this.departures.set(orgId, times);
-    }
-    while (times.length > 0 && (times[0] ?? 0) <= now - 1_000) times.shift();
-    // why: one request per second below what even-spaced slots allow, so arrivals bunched on the way still fit.
+  admit(orgId: string, now: number, requests = 1): Admission {
     const cap = Math.max(1, Math.floor(this.tenants.ratePerSecond * this.tenants.factor(orgId, now)));
-    const oldest = times[times.length - cap];
-    if (oldest !== undefined) return oldest + 1_000 - now;
-    for (let i = 0; i < requests; i += 1) times.push(now);
-    return 0;
+    return this.window.take(orgId, now, cap, requests);
   }
 
   get tenantRate(): number {

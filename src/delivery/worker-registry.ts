@@ -47,9 +47,10 @@ export class WorkerCount {
 }
 
 /**
- * This worker's requests/s per tenant when `workers` share `limit`. Each worker's busiest second holds
- * its rate + 1 (see PacedRateLimiter), hence the `- workers`; `headroom` absorbs network jitter.
+ * This worker's requests/s per tenant when `workers` share `limit`, whole (it is also the cap on requests
+ * Teams may count in one second, see TenantWindow); `headroom` leaves room for the replies the bot sends in
+ * conversations, which Teams counts too.
  */
 export function tenantShare(limit: number, workers: number, headroom = 0.98): number {
-  return Math.max(1, (limit * headroom - workers) / workers);
+  return Math.max(1, Math.floor((limit * headroom) / workers));
 }

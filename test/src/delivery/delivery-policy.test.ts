@@ -100,9 +100,10 @@ describe('checkPayloadSize', () => {
 });
 
 describe('tenantShare', () => {
-  it('leaves room for one extra request per worker per second', () => {
-    expect(tenantShare(50, 1)).toBe(48);
-    expect(tenantShare(50, 2)).toBe(23.5);
-    expect(2 * (tenantShare(50, 2) + 1)).toBeLessThanOrEqual(50);
+  it('shares the limit in whole requests, leaving room for replies in conversations', () => {
+    expect(tenantShare(50, 1)).toBe(49);
+    expect(tenantShare(50, 2)).toBe(24);
+    expect(tenantShare(50, 3)).toBe(16);
+    expect(tenantShare(50, 100)).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   PacedRateLimiter,
   SlidingWindowLimiter,
 } from '../../../src/delivery/rate-limiter.js';
+import type { Admission } from '../../../src/delivery/tenant-window.js';
 import { teamsLimits } from '../../support/fake-connector.js';
 
 /** Most events in any window of `windowMs` (closed on both ends, the strictest reading). */
@@ -125,22 +126,24 @@ describe('DeliveryPacer', () => {
   it('a 429 pauses the conversation and the tenant, and slows the tenant a little', () => {
     const pacer = new DeliveryPacer({ tenantRatePerSecond: 50 });
     pacer.pause('org', 'c1', 3_000, 0);
-    expect(Array.from({ length: 60 }, () => pacer.admit('org', 0)).filter((w) => w === 0)).toHaveLength(45);
+    expect(Array.from({ length: 60 }, () => pacer.admit('org', 0)).filter(isGo)).toHaveLength(45);
     expect(pacer.blockedUntil('org', 'c2')).toBe(3_000);
     expect(pacer.reserve('org', 'c2', 0)).toBe(3_000);
     expect(pacer.reserve('other-org', 'c1', 0)).toBe(0);
   });
 
-  it('admits at most rate departures in any second, even when late timers bunch them up', () => {
+  it('admits at most rate requests that Teams may count in one second, and takes a new rate at once', () => {
     const pacer = new DeliveryPacer({ tenantRatePerSecond: 48 });
     const admitted = Array.from({ length: 60 }, () => pacer.admit('org', 500));
-    expect(admitted.filter((w) => w === 0)).toHaveLength(48);
-    expect(admitted.at(-1)).toBe(1_000);
-    expect(pacer.admit('org', 1_500)).toBe(0);
-    expect(pacer.admit('other', 500)).toBe(0);
-    pacer.setTenantRate(23.5);
-    expect(Array.from({ length: 30 }, () => pacer.admit('org', 5_000)).filter((w) => w === 0)).toHaveLength(
-      23,
-    );
+    expect(admitted.filter(isGo)).toHaveLength(48);
+    expect('answered' in pacer.admit('other', 500)).toBe(true);
+    for (const a of admitted) if (isGo(a)) a.answered(520);
+    expect(pacer.admit('org', 1_500)).toEqual({ waitMs: 25 });
+    const late = pacer.admit('org', 1_525);
+    expect(isGo(late)).toBe(true);
+    pacer.setTenantRate(23);
+    expect(Array.from({ length: 30 }, () => pacer.admit('org', 5_000)).filter(isGo)).toHaveLength(22);
   });
 });
+
+const isGo = (a: Admission): a is Extract<Admission, { answered: unknown }> => 'answered' in a;
