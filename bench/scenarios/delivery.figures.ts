@@ -27,7 +27,7 @@ export function deliveryFigures(
   const ratio = rate / TENANT_LIMIT;
   const lost = expected - perConversation.size;
   const duplicated = sent.length - perConversation.size;
-  const rejected = connector.limitRejections;
+  const rejected = connector.limitRejectionsIn(orgId);
   return [
     { scenario, metric: `${label}: messages per second`, value: round(rate, 1), unit: 'msg/s' },
     {

@@ -1,5 +1,6 @@
 import { openPostgres } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { tenantShare } from '../../src/delivery/worker-registry.js';
 import { newId } from '../../src/shared/ids.js';
 import { enqueueFanout, seedRecipients, settled } from '../../test/support/delivery-fixtures.js';
 import { FakeConnector } from '../../test/support/fake-connector.js';
@@ -7,7 +8,7 @@ import { startWorkerProcess, type WorkerProcess } from '../../test/support/worke
 import type { BenchRow, BenchScenario } from '../bench.types.js';
 import { onCleanup } from '../support/cleanup.js';
 import { createBenchDatabase } from '../support/stores.js';
-import { deliveryFigures } from './delivery.figures.js';
+import { deliveryFigures, TENANT_LIMIT } from './delivery.figures.js';
 
 const NAME = 'scale-out';
 const HEARTBEAT_MS = 1_000;
@@ -21,7 +22,7 @@ export const scaleOutScenario: BenchScenario = {
   name: NAME,
   timeLimitSeconds: { full: 120, quick: 40 },
   async run({ quick }) {
-    const count = quick ? 200 : 2_000;
+    const count = quick ? 100 : 2_000;
     const url = await createBenchDatabase();
     const store = openPostgres(url, 4);
     const connector = await FakeConnector.start();
@@ -36,9 +37,9 @@ export const scaleOutScenario: BenchScenario = {
       const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, count);
       const env = { DATABASE_URL: url, ORG_IDS: orgId, HEARTBEAT_MS: String(HEARTBEAT_MS), POLL_MS: '50' };
       workers.push(startWorkerProcess(env), startWorkerProcess(env));
-      await Promise.all(workers.map((w) => w.waitFor(/^ready$/, 30_000)));
-      // why: let both see each other (one heartbeat) so each already runs at its half share.
-      await new Promise((r) => setTimeout(r, HEARTBEAT_MS * 1.5));
+      // why: the fan-out starts once both have seen each other and each runs at its half share.
+      const half = new RegExp(`^rate ${tenantShare(TENANT_LIMIT, 2)}$`);
+      await Promise.all(workers.map((w) => w.waitFor(half, 30_000)));
       await enqueueFanout(store.db, orgId, recipients, 'scale-out');
       await settled(store.db, orgId, count * 60 + 30_000);
       const counts = await Promise.all(workers.map((w) => w.stop()));

@@ -139,6 +139,12 @@ export class FakeConnector {
 
   /** How many 429s the connector answered because a Teams limit was exceeded (not injected ones). */
   limitRejections = 0;
+  private readonly rejectionsByTenant = new Map<string, number>();
+
+  /** The same, for one tenant's calls only. */
+  limitRejectionsIn(tenantId: string): number {
+    return this.rejectionsByTenant.get(tenantId) ?? 0;
+  }
 
   close(): Promise<void> {
     this.server.closeAllConnections();
@@ -186,6 +192,7 @@ export class FakeConnector {
     if (retryAfter > 0) {
       record.status = 429;
       this.limitRejections += 1;
+      this.rejectionsByTenant.set(tenantId, this.limitRejectionsIn(tenantId) + 1);
       return {
         status: 429,
         body: { error: { code: 'Throttled', message: 'rate limit exceeded' } },

@@ -34,6 +34,8 @@ describe('fake Bot Connector', () => {
     );
     expect(statuses.filter((s) => s === 429)).toHaveLength(1);
     expect((await post('a:other', 't2')).status).toBe(201);
+    expect(connector.limitRejectionsIn('t1')).toBe(1);
+    expect(connector.limitRejectionsIn('t2')).toBe(0);
   });
 
   it('injects faults per conversation, a number of times', async () => {
