@@ -22,7 +22,7 @@ export const scaleOutScenario: BenchScenario = {
   name: NAME,
   timeLimitSeconds: { full: 120, quick: 40 },
   async run({ quick }) {
-    const count = quick ? 100 : 2_000;
+    const count = quick ? 100 : 1_000;
     const url = await createBenchDatabase();
     const store = openPostgres(url, 4);
     const connector = await FakeConnector.start();

@@ -138,8 +138,8 @@ describe('DeliveryPacer', () => {
     expect(admitted.filter(isGo)).toHaveLength(48);
     expect('answered' in pacer.admit('other', 500)).toBe(true);
     for (const a of admitted) if (isGo(a)) a.answered(520);
-    expect(pacer.admit('org', 1_500)).toEqual({ waitMs: 25 });
-    const late = pacer.admit('org', 1_525);
+    expect(pacer.admit('org', 1_500)).toEqual({ waitMs: 20 });
+    const late = pacer.admit('org', 1_520);
     expect(isGo(late)).toBe(true);
     pacer.setTenantRate(23);
     expect(Array.from({ length: 30 }, () => pacer.admit('org', 5_000)).filter(isGo)).toHaveLength(22);
