@@ -8,7 +8,10 @@ import type { AppContext } from './app-context.js';
 import { defaultTenant, loadConfig } from './config/load-config.js';
 import { assertProductionReady } from './config/production-guard.js';
 import { openStore } from './db/connect.js';
+import { listenForDataChanges } from './db/data-change-listener.js';
+import { DataGeneration } from './db/data-generation.js';
 import { migrateToLatest } from './db/migrate.js';
+import { watchWrites } from './db/write-watch.plugin.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
 import { opsRoutes } from './http/ops.routes.js';
 import { createServer, listen } from './http/server.js';
@@ -37,7 +40,10 @@ const store = await openStore({
   onPoolError: (err) => log.warn({ err }, 'idle database connection failed; the pool replaces it'),
 });
 await migrateToLatest(store.db);
-const app: AppContext = { config, db: store.db, clock: systemClock, log };
+// why: the embedded store is this process's alone, so its own writes are all there is to hear.
+const generation = new DataGeneration({ heard: store.kind === 'pglite' });
+const changes = config.DATABASE_URL ? listenForDataChanges(config.DATABASE_URL, generation, log) : undefined;
+const app: AppContext = { config, db: watchWrites(store.db, generation), clock: systemClock, log };
 metrics.watchStore(store.db);
 metrics.watchPulseRates(() => openRoundRates(store.db, config.PULSE_MIN_GROUP));
 
@@ -47,11 +53,11 @@ if (process.argv.includes('--sample')) {
   else {
     const demo = process.argv.includes('--demo-dates');
     const now = app.clock.now();
-    const report = await loadSamplePlan(store.db, tenant, now, undefined, {
+    const report = await loadSamplePlan(app.db, tenant, now, undefined, {
       demoDates: demo ? { timeZone: config.TIME_ZONE } : undefined,
     });
     log.info({ tenant }, `sample plan loaded: ${describeImport(report).split('\n')[0]}`);
-    if (demo) await openDemoRound(store.db, tenant, config, now);
+    if (demo) await openDemoRound(app.db, tenant, config, now);
   }
 }
 
@@ -82,5 +88,6 @@ onShutdown(log, [
   () => scheduler.stop(),
   () => leader.stop(),
   () => delivery.stop(),
+  async () => changes?.stop(),
   () => store.close(),
 ]);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { PersonRow } from '../db/schema.js';
+import { cachedRead } from '../db/write-watch.plugin.js';
 import { personByAad } from '../people/people.repository.js';
 import type { ActionView } from '../plan/action-view.js';
 import { allows, type Capability, type Standing } from './permissions.js';
@@ -13,8 +14,9 @@ export interface Viewer {
 }
 
 /**
- * The roster person with this Entra object id and their roles, in one query (every turn and tab call asks).
- * why: not cached; a person removed from the roster or demoted must lose their rights at once, in every copy.
+ * The roster person with this Entra object id and their roles (every turn and tab call asks). Cached until
+ * the roster may have changed, in this copy or another (DataGeneration), so a person removed or demoted
+ * loses their rights with the change.
  */
 export async function resolveViewer(
   db: Executor,
@@ -22,6 +24,12 @@ export async function resolveViewer(
   aadObjectId: string | undefined,
 ): Promise<Viewer | undefined> {
   if (!aadObjectId) return undefined;
+  const id = aadObjectId.toLowerCase();
+  return cachedRead(db, 'viewer', `${orgId}|${id}`, () => loadViewer(db, orgId, id));
+}
+
+/** The person and their roles in one query. */
+async function loadViewer(db: Executor, orgId: string, aadObjectId: string): Promise<Viewer | undefined> {
   const row = await personByAad(db, orgId, aadObjectId)
     .select((eb) =>
       eb

@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
+import { cachedRead } from '../db/write-watch.plugin.js';
 import type { ActionView, MeasureView } from './action-view.js';
 
 type Base = SelectQueryBuilder<DB, 'actions' | 'objectives' | 'priority_areas', object>;
@@ -92,7 +93,12 @@ export async function listActions(db: Executor, orgId: string): Promise<ActionVi
  * The actions a person acts for, open or complete (not withdrawn): those whose owner roles they hold, those
  * whose owners named them delegate on the roster, and those delegated to them with `delegate`.
  */
-export async function listActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
+export function listActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
+  // why: cached until the plan, the roster or a delegation may have changed, in this copy or another.
+  return cachedRead(db, 'actionsFor', `${orgId}|${personId}`, () => loadActionsFor(db, orgId, personId));
+}
+
+async function loadActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
   // why: the ids first, each of this council's actions probed by its key (LATERAL … LIMIT 1); with the ownership
   // test joined or inside an OR, the planner scanned every council's actions that share a code such as "DCS".
   const heldRoles = db

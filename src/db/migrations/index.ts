@@ -4,6 +4,7 @@ import * as delivery from './0002-delivery.js';
 import * as updates from './0003-updates.js';
 import * as pulse from './0004-pulse.js';
 import * as digest from './0005-digest.js';
+import * as dataChangeNotify from './0006-data-change-notify.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-updates': updates,
   '0004-pulse': pulse,
   '0005-digest': digest,
+  '0006-data-change-notify': dataChangeNotify,
 };

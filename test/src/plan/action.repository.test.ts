@@ -1,8 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
+import { resolveViewer } from '../../../src/access/viewer.js';
 import type { Store } from '../../../src/db/connect.js';
+import { DataGeneration } from '../../../src/db/data-generation.js';
+import { watchWrites } from '../../../src/db/write-watch.plugin.js';
 import { findPersonByAad } from '../../../src/people/people.repository.js';
 import { listActionsFor } from '../../../src/plan/action.repository.js';
 import { newId } from '../../../src/shared/ids.js';
+import { recordStatusUpdate } from '../../../src/updates/status-update.service.js';
 import { MATRIX_PEOPLE, matrixOrg } from '../../support/matrix-org.js';
 import { describeStores, testStore } from '../../support/store.js';
 
@@ -67,5 +71,44 @@ describeStores('listActionsFor: the actions a person acts for', (kind) => {
       .where('id', '=', await actionId('11d'))
       .execute();
     expect(await refsFor('owner')).toEqual([]);
+  });
+});
+
+describeStores('listActionsFor through the app store: cached until what it shows changes', (kind) => {
+  let store: Store;
+  let orgId: string;
+  let db: Store['db'];
+  beforeAll(async () => {
+    store = await testStore(kind);
+    orgId = await matrixOrg(store);
+    db = watchWrites(store.db, new DataGeneration({ heard: true }));
+  });
+
+  it('shows a status update recorded through the app at once', async () => {
+    const owner = (await resolveViewer(db, orgId, MATRIX_PEOPLE.owner))!;
+    const [before] = await listActionsFor(db, orgId, owner.person.id);
+    expect(before).toMatchObject({ ref: '11d', rag: null, percent: null });
+    const input = { actionId: before!.id, rag: 'amber' as const, percent: 40, idempotencyKey: newId() };
+    expect((await recordStatusUpdate(db, owner, input, NOW)).kind).toBe('recorded');
+    const [after] = await listActionsFor(db, orgId, owner.person.id);
+    expect(after).toMatchObject({ ref: '11d', rag: 'amber', percent: 40, lastUpdateAt: NOW });
+  });
+
+  it('shows an action delegated through the app at once', async () => {
+    const lead = (await resolveViewer(db, orgId, MATRIX_PEOPLE.lead))!;
+    expect(await listActionsFor(db, orgId, lead.person.id)).toEqual([]);
+    const owner = (await resolveViewer(db, orgId, MATRIX_PEOPLE.owner))!;
+    const [action] = await listActionsFor(db, orgId, owner.person.id);
+    await db
+      .insertInto('action_delegations')
+      .values({
+        id: newId(),
+        action_id: action!.id,
+        owner_person_id: owner.person.id,
+        delegate_person_id: lead.person.id,
+        created_at: NOW,
+      })
+      .execute();
+    expect((await listActionsFor(db, orgId, lead.person.id)).map((a) => a.ref)).toEqual(['11d']);
   });
 });
