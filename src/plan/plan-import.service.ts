@@ -44,31 +44,18 @@ export async function applyPlan(
   const changed = diff.written.filter((w) => w.before);
   const statementByMeasure = new Map((source.statements ?? []).map((s) => [measureKey(s.measure), s.id]));
 
-  await clearOwnersAndMeasures(
-    trx,
-    changed.map((w) => w.row.id),
-  );
-  await insertActions(
-    trx,
-    { orgId, planId },
-    added.map((w) => w.row),
-    now,
-  );
-  await updateActions(
-    trx,
-    changed.map((w) => w.row),
-    now,
-  );
-  await insertOwnersAndMeasures(
-    trx,
-    diff.written.flatMap(ownerRows),
-    measureRows(diff.written, statementByMeasure),
-  );
-  await withdrawActions(
-    trx,
-    diff.withdrawn.map((a) => a.id),
-    now,
-  );
+  const addedRows = added.map((w) => w.row);
+  const changedRows = changed.map((w) => w.row);
+  const owners = diff.written.flatMap(ownerRows);
+  const measures = measureRows(diff.written, statementByMeasure);
+  const changedIds = changedRows.map((r) => r.id);
+  const withdrawnIds = diff.withdrawn.map((a) => a.id);
+  // why: in this order so owner rows never meet their old duplicates and new ones find their action.
+  await clearOwnersAndMeasures(trx, changedIds);
+  await insertActions(trx, { orgId, planId }, addedRows, now);
+  await updateActions(trx, changedRows, now);
+  await insertOwnersAndMeasures(trx, owners, measures);
+  await withdrawActions(trx, withdrawnIds, now);
 
   const audit: AuditEntry[] = diff.written.map(({ row, action, before, fields }) =>
     before
