@@ -13,6 +13,9 @@ export interface Viewer {
   roles: string[];
 }
 
+/** Viewers are read from the roster alone, so a status update does not forget them. */
+const VIEWERS = { name: 'viewer', tables: ['people', 'role_assignments'] };
+
 /**
  * The roster person with this Entra object id and their roles (every turn and tab call asks). Cached until
  * the roster may have changed, in this copy or another (DataGeneration), so a person removed or demoted
@@ -25,7 +28,7 @@ export async function resolveViewer(
 ): Promise<Viewer | undefined> {
   if (!aadObjectId) return undefined;
   const id = aadObjectId.toLowerCase();
-  return cachedRead(db, 'viewer', `${orgId}|${id}`, () => loadViewer(db, orgId, id));
+  return cachedRead(db, VIEWERS, `${orgId}|${id}`, () => loadViewer(db, orgId, id));
 }
 
 /** The person and their roles in one query. */

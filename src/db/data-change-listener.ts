@@ -16,7 +16,7 @@ async function retire(client: pg.Client): Promise<void> {
 
 /**
  * Hears other copies' writes on a shared PostgreSQL: one connection of its own LISTENs on the channel, and each
- * notification (sent when a change commits) moves the generation. Until it listens, and from the moment the
+ * notification (sent when a change commits, naming the table) forgets what was read from that table. Until it listens, and from the moment the
  * connection fails until it listens again, the generation is not heard, so caches read through.
  */
 export function listenForDataChanges(
@@ -42,7 +42,8 @@ export function listenForDataChanges(
     client = next;
     next.on('error', lost);
     next.on('end', () => client === next && lost());
-    next.on('notification', () => generation.changed());
+    // why: the payload names the table changed; an empty one (or none) means any.
+    next.on('notification', (n) => generation.changed(n.payload ? [n.payload] : undefined));
     try {
       await next.connect();
       await next.query(`listen ${DATA_CHANGED_CHANNEL}`);

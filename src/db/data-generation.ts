@@ -1,26 +1,41 @@
 /** Most entries one named cache keeps (why: a bound on memory; a miss only costs the query it saves). */
 const MAX_ENTRIES = 2_000;
 
+/** A named cache and the tables its values are read from. */
+export interface CacheSource {
+  name: string;
+  tables: readonly string[];
+}
+
+interface Cache {
+  tables: readonly string[];
+  /** Moves with every change to one of its tables, so a read can tell whether one happened meanwhile. */
+  version: number;
+  entries: Map<string, unknown>;
+}
+
 /**
- * A counter that moves whenever the roster or the plan may have changed, and the caches of reads from them
- * that are valid only while it stands still. It is moved by this process's own writes (write-watch.plugin.ts,
- * as each is sent) and, on PostgreSQL, by other copies' committed writes (data-change-listener.ts). While
- * other copies cannot be heard (listener not connected yet, or lost), every read goes to the store.
+ * Caches of reads from the roster and the plan, each forgotten when one of its tables may have changed: by
+ * this process's own writes (write-watch.plugin.ts, as each statement is sent) and, on PostgreSQL, by other
+ * copies' committed writes (data-change-listener.ts). While other copies cannot be heard (listener not
+ * connected yet, or lost), every read goes to the store.
  */
 export class DataGeneration {
-  private generation = 0;
   private heard: boolean;
-  private readonly caches = new Map<string, Map<string, unknown>>();
+  private readonly caches = new Map<string, Cache>();
 
   /** `heard`: whether every write that could change the data is seen (false until a listener says so). */
   constructor(options: { heard: boolean }) {
     this.heard = options.heard;
   }
 
-  /** Something the caches were read from may have changed: forget them all. */
-  changed(): void {
-    this.generation++;
-    this.caches.clear();
+  /** These tables (every table when not given) may have changed: forget what was read from them. */
+  changed(tables?: readonly string[]): void {
+    for (const cache of this.caches.values()) {
+      if (tables && !cache.tables.some((t) => tables.includes(t))) continue;
+      cache.version++;
+      cache.entries.clear();
+    }
   }
 
   /** Whether every write that could change the data is seen, so reads may be cached. */
@@ -35,27 +50,29 @@ export class DataGeneration {
   }
 
   /**
-   * The cached value of `load()` for this key, or a fresh one (stored only if nothing changed while it was
-   * read). Each caller gets its own copy, so no turn can alter what another is given.
+   * The cached value of `load()` for this key, or a fresh one (kept only if none of the cache's tables changed
+   * while it was read). Each caller gets its own copy, so no turn can alter what another is given.
    */
-  async read<T>(cache: string, key: string, load: () => Promise<T>): Promise<T> {
+  async read<T>(source: CacheSource, key: string, load: () => Promise<T>): Promise<T> {
     if (!this.heard) return load();
-    const entries = this.caches.get(cache);
-    if (entries?.has(key)) return structuredClone(entries.get(key) as T);
-    const before = this.generation;
+    const cache = this.cacheFor(source);
+    if (cache.entries.has(key)) return structuredClone(cache.entries.get(key) as T);
+    const before = cache.version;
     const value = await load();
     // why: a write seen while loading may have come too late for what was read; only unchanged data is kept.
-    if (this.generation === before && this.heard) this.store(cache, key, value);
+    if (cache.version === before && this.heard) {
+      cache.entries.set(key, structuredClone(value));
+      if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
+    }
     return value;
   }
 
-  private store(cache: string, key: string, value: unknown): void {
-    let entries = this.caches.get(cache);
-    if (!entries) {
-      entries = new Map();
-      this.caches.set(cache, entries);
+  private cacheFor(source: CacheSource): Cache {
+    let cache = this.caches.get(source.name);
+    if (!cache) {
+      cache = { tables: source.tables, version: 0, entries: new Map() };
+      this.caches.set(source.name, cache);
     }
-    entries.set(key, structuredClone(value));
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    return cache;
   }
 }

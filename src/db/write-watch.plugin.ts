@@ -8,10 +8,10 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import type { DataGeneration } from './data-generation.js';
+import type { CacheSource, DataGeneration } from './data-generation.js';
 import type { DB } from './schema.js';
 
-/** The tables the cached reads come from (the viewer and a person's actions): a write to one moves the generation. */
+/** The tables cached reads come from (the viewer, a person's actions): a write to one forgets what was read from it. */
 export const WATCHED_TABLES: readonly string[] = [
   'people',
   'role_assignments',
@@ -48,23 +48,28 @@ function writtenTables(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Whether a query may change a watched table; raw SQL and schema changes count unless they are a SELECT. */
-export function mayChangeWatched(node: RootOperationNode | OperationNode): boolean {
+/**
+ * The watched tables a query may change: none for a read; all of them (undefined) for raw SQL or a schema
+ * change that is not a SELECT, or a write whose table cannot be told.
+ */
+export function watchedTablesChanged(node: RootOperationNode | OperationNode): string[] | undefined {
   if (node.kind === 'RawNode') {
     const text = (node as { sqlFragments: readonly string[] }).sqlFragments.join(' ').trimStart();
-    return !/^select\b/i.test(text);
+    return /^select\b/i.test(text) ? [] : undefined;
   }
-  if (node.kind === 'SelectQueryNode' && !(node as { with?: unknown }).with) return false;
-  if (node.kind !== 'SelectQueryNode' && !WRITES.has(node.kind)) return true;
-  return writtenTables(node).some((t) => t === '?' || WATCHED_TABLES.includes(t));
+  if (node.kind === 'SelectQueryNode' && !(node as { with?: unknown }).with) return [];
+  if (node.kind !== 'SelectQueryNode' && !WRITES.has(node.kind)) return undefined;
+  const tables = writtenTables(node);
+  return tables.includes('?') ? undefined : tables.filter((t) => WATCHED_TABLES.includes(t));
 }
 
-/** Moves the generation as each statement that may change a watched table is sent (before it runs). */
+/** Tells the generation, as each statement that may change a watched table is sent (before it runs). */
 class WriteWatch implements KyselyPlugin {
   constructor(private readonly generation: DataGeneration) {}
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (mayChangeWatched(node)) this.generation.changed();
+    const tables = watchedTablesChanged(node);
+    if (tables === undefined || tables.length > 0) this.generation.changed(tables);
     return node;
   }
 
@@ -86,6 +91,11 @@ export function watchWrites(db: Kysely<DB>, generation: DataGeneration): Kysely<
 export const generationOf = (db: unknown): DataGeneration | undefined => generations.get(db as Kysely<DB>);
 
 /** `load()` through the store's cache when it has one (see DataGeneration.read), else straight from the store. */
-export function cachedRead<T>(db: unknown, cache: string, key: string, load: () => Promise<T>): Promise<T> {
-  return generationOf(db)?.read(cache, key, load) ?? load();
+export function cachedRead<T>(
+  db: unknown,
+  source: CacheSource,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  return generationOf(db)?.read(source, key, load) ?? load();
 }

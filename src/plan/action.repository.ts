@@ -1,7 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
-import { cachedRead } from '../db/write-watch.plugin.js';
+import { cachedRead, WATCHED_TABLES } from '../db/write-watch.plugin.js';
 import type { ActionView, MeasureView } from './action-view.js';
 
 type Base = SelectQueryBuilder<DB, 'actions' | 'objectives' | 'priority_areas', object>;
@@ -89,13 +89,15 @@ export async function listActions(db: Executor, orgId: string): Promise<ActionVi
   return rows.map(toView);
 }
 
+const ACTIONS_FOR = { name: 'actionsFor', tables: WATCHED_TABLES };
+
 /**
  * The actions a person acts for, open or complete (not withdrawn): those whose owner roles they hold, those
  * whose owners named them delegate on the roster, and those delegated to them with `delegate`.
  */
 export function listActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {
   // why: cached until the plan, the roster or a delegation may have changed, in this copy or another.
-  return cachedRead(db, 'actionsFor', `${orgId}|${personId}`, () => loadActionsFor(db, orgId, personId));
+  return cachedRead(db, ACTIONS_FOR, `${orgId}|${personId}`, () => loadActionsFor(db, orgId, personId));
 }
 
 async function loadActionsFor(db: Executor, orgId: string, personId: string): Promise<ActionView[]> {

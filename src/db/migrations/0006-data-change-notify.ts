@@ -4,12 +4,12 @@ import { WATCHED_TABLES } from '../write-watch.plugin.js';
 
 /**
  * Every copy of the bot caches the roster and people's actions (DataGeneration); a change committed by any
- * copy (or the CLI) notifies the others, once per statement (why: a 10,000-row import notifies once, not per row).
+ * copy (or the CLI) notifies the others with the table's name, once per statement (why: a 10,000-row import notifies once, not per row).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create function pp_notify_data_changed() returns trigger language plpgsql as $$
     begin
-      perform pg_notify(${sql.lit(DATA_CHANGED_CHANNEL)}, '');
+      perform pg_notify(${sql.lit(DATA_CHANGED_CHANNEL)}, TG_TABLE_NAME);
       return null;
     end $$`.execute(db);
   for (const table of WATCHED_TABLES) {

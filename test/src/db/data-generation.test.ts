@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DataGeneration } from '../../../src/db/data-generation.js';
 
+const C = { name: 'c', tables: ['people'] };
+const D = { name: 'd', tables: ['actions'] };
+
 /** A load that counts its calls and returns a new object each time. */
 function counted() {
   let calls = 0;
@@ -12,49 +15,65 @@ describe('DataGeneration', () => {
   it('keeps a read until something changes, handing each caller its own copy', async () => {
     const generation = new DataGeneration({ heard: true });
     const { load, calls } = counted();
-    const first = await generation.read('c', 'k', load);
-    const second = await generation.read('c', 'k', load);
+    const first = await generation.read(C, 'k', load);
+    const second = await generation.read(C, 'k', load);
     expect(calls()).toBe(1);
     expect(second).toEqual(first);
     second.call = 99;
-    expect((await generation.read('c', 'k', load)).call).toBe(1);
+    expect((await generation.read(C, 'k', load)).call).toBe(1);
     generation.changed();
-    expect((await generation.read('c', 'k', load)).call).toBe(2);
+    expect((await generation.read(C, 'k', load)).call).toBe(2);
+  });
+
+  it('forgets a cache only for a change to one of its tables (any table when none is named)', async () => {
+    const generation = new DataGeneration({ heard: true });
+    const { load, calls } = counted();
+    await generation.read(C, 'k', load);
+    await generation.read(D, 'k', load);
+    generation.changed(['actions']);
+    await generation.read(C, 'k', load);
+    expect(calls()).toBe(2);
+    await generation.read(D, 'k', load);
+    expect(calls()).toBe(3);
+    generation.changed();
+    await generation.read(C, 'k', load);
+    await generation.read(D, 'k', load);
+    expect(calls()).toBe(5);
   });
 
   it('keeps keys and caches apart', async () => {
     const generation = new DataGeneration({ heard: true });
     const { load, calls } = counted();
-    await generation.read('c', 'a', load);
-    await generation.read('c', 'b', load);
-    await generation.read('d', 'a', load);
+    await generation.read(C, 'a', load);
+    await generation.read(C, 'b', load);
+    await generation.read(D, 'a', load);
     expect(calls()).toBe(3);
   });
 
   it('does not keep what was read while a change happened', async () => {
     const generation = new DataGeneration({ heard: true });
     const { load, calls } = counted();
-    await generation.read('c', 'k', async () => {
+    await generation.read(C, 'k', async () => {
       const value = await load();
       generation.changed();
       return value;
     });
-    await generation.read('c', 'k', load);
+    await generation.read(C, 'k', load);
     expect(calls()).toBe(2);
   });
 
   it('reads through while other copies cannot be heard, and forgets when hearing stops', async () => {
     const generation = new DataGeneration({ heard: false });
     const { load, calls } = counted();
-    await generation.read('c', 'k', load);
-    await generation.read('c', 'k', load);
+    await generation.read(C, 'k', load);
+    await generation.read(C, 'k', load);
     expect(calls()).toBe(2);
     generation.setHeard(true);
-    await generation.read('c', 'k', load);
-    await generation.read('c', 'k', load);
+    await generation.read(C, 'k', load);
+    await generation.read(C, 'k', load);
     expect(calls()).toBe(3);
     generation.setHeard(false);
-    await generation.read('c', 'k', load);
+    await generation.read(C, 'k', load);
     expect(calls()).toBe(4);
   });
 });
