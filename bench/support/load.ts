@@ -1,4 +1,5 @@
 import autocannon, { type Options } from 'autocannon';
+import { steadyLoad } from './steady-load.js';
 
 /** An HTTP endpoint and the JSON body of each request (a new one per request, e.g. a fresh activity id). */
 export interface LoadTarget {
@@ -65,9 +66,10 @@ export function saturate(target: LoadTarget, length: LoadLength, connections = 5
 }
 
 /**
- * A fixed offered load (requests per second spread over the connections): the latency users would see.
- * why: raw latencies; autocannon's coordinated-omission correction assumes one connection per rate slot and
- * invents samples when the per-connection rate is below 1 per millisecond.
+ * A fixed offered load: `rate` requests per second, evenly spaced, on at most `connections` sockets — the
+ * latency people would see. why: not autocannon's overallRate, which lets each connection send its share at
+ * the start of every second, so all connections fire together and the figure is the time to drain a burst
+ * of `connections` requests (queueing again) rather than a request's latency at that rate.
  */
 export function offer(
   target: LoadTarget,
@@ -75,12 +77,7 @@ export function offer(
   rate = 100,
   connections = 50,
 ): Promise<LoadResult> {
-  return run(target, {
-    connections,
-    overallRate: rate,
-    duration: length.durationSeconds,
-    ignoreCoordinatedOmission: true,
-  });
+  return steadyLoad(target, length, rate, connections);
 }
 
 /**
