@@ -70,6 +70,11 @@ describeStores('recordStatusUpdate', (kind) => {
       .where('idempotency_key', 'like', `%${key}`)
       .execute();
     expect(rows).toHaveLength(1);
+    // why: a repeat inserts nothing, so it must audit nothing either.
+    const audited = (await listAudit(store.db, orgId, 'action', action.id)).filter(
+      (a) => (a.after as { updateId?: string } | null)?.updateId === rows[0]?.id,
+    );
+    expect(audited).toHaveLength(1);
   });
 
   it('scopes keys to their author: another person’s key does not collide', async () => {
