@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/db/connect.js';
@@ -7,7 +7,7 @@ import { benchTenant } from './activities.js';
 import { compiledEchoBot, productionBuild } from './build.js';
 import { onCleanup } from './cleanup.js';
 import { freePort } from './free-port.js';
-import { type RunningProcess, startProcess } from './processes.js';
+import { type RunningProcess, repoRoot, startProcess } from './processes.js';
 import { createBenchDatabase, type StoreKind } from './stores.js';
 
 export interface SeededStore {
@@ -78,8 +78,21 @@ export interface StartPulseOptions {
 }
 
 /**
+ * The Node options `npm run start:prod` gives (`node <options> dist/src/index.js` in package.json), so the bench
+ * starts the production build exactly as it is deployed.
+ */
+export function productionNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = /\bnode((?:\s+--\S+)*)\s+dist\/src\/index\.js/.exec(pkg.scripts['start:prod'] ?? '');
+  if (!command) throw new Error('package.json: start:prod does not run `node … dist/src/index.js`');
+  return command[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
  * Starts practice-pulse on 127.0.0.1 with the given store, in local mode (no Bot auth): the production build
- * (`node dist/src/index.js`, as deployed) unless `sample` asks for `npm start`.
+ * (`node dist/src/index.js` with start:prod's Node options, as deployed) unless `sample` asks for `npm start`.
  */
 export async function startPracticePulse(
   storeEnv: Record<string, string>,
@@ -89,6 +102,7 @@ export async function startPracticePulse(
   return startProcess({
     name: options.sample ? 'practice-pulse-sample' : 'practice-pulse',
     script: options.sample ? 'src/index.ts' : await productionBuild(),
+    nodeOptions: options.sample ? [] : productionNodeOptions(),
     args: options.sample ? ['--sample'] : [],
     env: {
       ENV: 'local',

@@ -13,6 +13,8 @@ export interface StartOptions {
   name: string;
   /** Entry point, absolute or relative to the repository root; a `.ts` one runs through tsx. */
   script: string;
+  /** Options for Node itself, before the entry point (e.g. V8 heap sizing). */
+  nodeOptions?: string[];
   args?: string[];
   env: Record<string, string>;
   port: number;
@@ -107,7 +109,8 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   const preload = ['--import', pathToFileURL(await parentGuard()).href];
   const log = openSync(logPath, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [...loader, ...preload, options.script, ...(options.args ?? [])], {
+  const nodeArgs = [...(options.nodeOptions ?? []), ...loader, ...preload];
+  const child = spawn(process.execPath, [...nodeArgs, options.script, ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log],
