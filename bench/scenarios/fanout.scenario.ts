@@ -10,6 +10,7 @@ import {
 import { FakeConnector } from '../../test/support/fake-connector.js';
 import { startWorkerProcess, type WorkerProcess } from '../../test/support/worker-processes.js';
 import type { BenchRow, BenchScenario } from '../bench.types.js';
+import { compiledDeliveryWorker } from '../support/build.js';
 import { onCleanup } from '../support/cleanup.js';
 import { createBenchDatabase } from '../support/stores.js';
 import { deliveryFigures } from './delivery.figures.js';
@@ -53,7 +54,8 @@ async function fanouts(store: Store, url: string, count: number, faultRate: numb
       recipients.push(people);
     }
     const orgIds = councils.map((c) => c.orgId);
-    worker = startWorkerProcess({ DATABASE_URL: url, ORG_IDS: orgIds.join(','), POLL_MS: '50' });
+    const env = { DATABASE_URL: url, ORG_IDS: orgIds.join(','), POLL_MS: '50' };
+    worker = startWorkerProcess(env, await compiledDeliveryWorker());
     await worker.waitFor(/^ready$/, 30_000);
     await Promise.all(councils.map((c, i) => enqueueFanout(store.db, c.orgId, recipients[i] ?? [], 'bench')));
     await Promise.all(orgIds.map((orgId) => settled(store.db, orgId, count * 60 + 30_000)));

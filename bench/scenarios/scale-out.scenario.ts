@@ -6,12 +6,12 @@ import { enqueueFanout, seedRecipients, settled } from '../../test/support/deliv
 import { FakeConnector } from '../../test/support/fake-connector.js';
 import { startWorkerProcess, type WorkerProcess } from '../../test/support/worker-processes.js';
 import type { BenchRow, BenchScenario } from '../bench.types.js';
+import { compiledDeliveryWorker } from '../support/build.js';
 import { onCleanup } from '../support/cleanup.js';
 import { createBenchDatabase } from '../support/stores.js';
 import { deliveryFigures, TENANT_LIMIT } from './delivery.figures.js';
 
 const NAME = 'scale-out';
-const HEARTBEAT_MS = 1_000;
 
 /**
  * Two copies of the bot's delivery worker, as separate processes on one PostgreSQL, share one fan-out:
@@ -35,8 +35,9 @@ export const scaleOutScenario: BenchScenario = {
       const orgId = `bench-${newId()}`;
       await store.db.insertInto('organisations').values({ id: orgId, name: 'Bench Council' }).execute();
       const recipients = await seedRecipients(store.db, orgId, connector.serviceUrl, count);
-      const env = { DATABASE_URL: url, ORG_IDS: orgId, HEARTBEAT_MS: String(HEARTBEAT_MS), POLL_MS: '50' };
-      workers.push(startWorkerProcess(env), startWorkerProcess(env));
+      const env = { DATABASE_URL: url, ORG_IDS: orgId, HEARTBEAT_MS: quick ? '300' : '1000', POLL_MS: '50' };
+      const compiled = await compiledDeliveryWorker();
+      workers.push(startWorkerProcess(env, compiled), startWorkerProcess(env, compiled));
       // why: the fan-out starts once both have seen each other and each runs at its half share.
       const half = new RegExp(`^rate ${tenantShare(TENANT_LIMIT, 2)}$`);
       await Promise.all(workers.map((w) => w.waitFor(half, 30_000)));

@@ -74,3 +74,30 @@ export function compiledEchoBot(): Promise<string> {
   })();
   return echoBuild;
 }
+
+let workerBuild: Promise<string> | undefined;
+
+/**
+ * test/support/delivery-worker.process.ts (one copy's delivery side) bundled to plain JavaScript with its
+ * packages left to node_modules. why: started through tsx, each copy spent a second or two compiling first.
+ */
+export function compiledDeliveryWorker(): Promise<string> {
+  workerBuild ??= (async () => {
+    const outDir = join(BUILD_DIR, 'worker');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
+    const outfile = join(outDir, 'delivery-worker.js');
+    await build({
+      entryPoints: [join(repoRoot, 'test', 'support', 'delivery-worker.process.ts')],
+      outfile,
+      bundle: true,
+      packages: 'external',
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    });
+    return outfile;
+  })();
+  return workerBuild;
+}
