@@ -8,7 +8,7 @@ import type { AppContext } from './app-context.js';
 import { defaultTenant, loadConfig } from './config/load-config.js';
 import { assertProductionReady } from './config/production-guard.js';
 import { openStore } from './db/connect.js';
-import { listenForDataChanges } from './db/data-change-listener.js';
+import { listenForDataChanges, notifyThrough } from './db/data-change-listener.js';
 import { DataGeneration } from './db/data-generation.js';
 import { migrateToLatest } from './db/migrate.js';
 import { watchWrites } from './db/write-watch.plugin.js';
@@ -42,8 +42,10 @@ const store = await openStore({
 await migrateToLatest(store.db);
 // why: the embedded store is this process's alone, so its own writes are all there is to hear.
 const generation = new DataGeneration({ heard: store.kind === 'pglite' });
-const changes = config.DATABASE_URL ? listenForDataChanges(config.DATABASE_URL, generation, log) : undefined;
 const app: AppContext = { config, db: watchWrites(store.db, generation), clock: systemClock, log };
+const changes = config.DATABASE_URL
+  ? listenForDataChanges(config.DATABASE_URL, generation, log, { notify: notifyThrough(app.db) })
+  : undefined;
 metrics.watchStore(store.db);
 metrics.watchPulseRates(() => openRoundRates(store.db, config.PULSE_MIN_GROUP));
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveViewer } from '../../../src/access/viewer.js';
 import type { Store } from '../../../src/db/connect.js';
-import { listenForDataChanges } from '../../../src/db/data-change-listener.js';
+import { listenForDataChanges, notifyThrough } from '../../../src/db/data-change-listener.js';
 import { DataGeneration } from '../../../src/db/data-generation.js';
 import { watchWrites } from '../../../src/db/write-watch.plugin.js';
 import { createLogger } from '../../../src/shared/logger.js';
@@ -36,11 +36,24 @@ describe.runIf(testStoreKinds().includes('postgres'))(
       store = await testStore('postgres');
       orgId = await matrixOrg(store);
       db = watchWrites(store.db, generation);
-      listener = listenForDataChanges(testDatabaseUrl(), generation, createLogger('silent'));
+      listener = listenForDataChanges(testDatabaseUrl(), generation, createLogger('silent'), {
+        notify: notifyThrough(store.db),
+      });
     });
     afterAll(() => listener.stop());
 
-    it('reads through until it listens', async () => {
+    it('never counts as heard when its pings do not come back (a LISTEN that receives nothing)', async () => {
+      const deaf = new DataGeneration({ heard: false });
+      const silent = listenForDataChanges(testDatabaseUrl(), deaf, createLogger('silent'), {
+        notify: async () => undefined,
+        pingMs: 100,
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(deaf.isHeard()).toBe(false);
+      await silent.stop();
+    });
+
+    it('reads through until its first ping comes back', async () => {
       expect(await eventually(async () => generation.isHeard())).toBe(true);
     });
 
