@@ -13,8 +13,8 @@ export interface Viewer {
   roles: string[];
 }
 
-/** Viewers are read from the roster alone, so a status update does not forget them. */
-const VIEWERS = { name: 'viewer', tables: ['people', 'role_assignments'] };
+/** Viewers are read from the roster alone, so a status update does not forget them (~1 KB each). */
+const VIEWERS = { name: 'viewer', tables: ['people', 'role_assignments'], maxEntries: 2_000 };
 
 /**
  * The roster person with this Entra object id and their roles (every turn and tab call asks). Cached until

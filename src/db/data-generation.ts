@@ -1,14 +1,14 @@
-/** Most entries one named cache keeps (why: a bound on memory; a miss only costs the query it saves). */
-const MAX_ENTRIES = 2_000;
-
-/** A named cache and the tables its values are read from. */
+/** A named cache, the tables its values are read from, and the most entries it keeps. */
 export interface CacheSource {
   name: string;
   tables: readonly string[];
+  /** why: a bound on memory (the oldest entry goes first); a miss only costs the query it saves. */
+  maxEntries: number;
 }
 
 interface Cache {
   tables: readonly string[];
+  maxEntries: number;
   /** Moves with every change to one of its tables, so a read can tell whether one happened meanwhile. */
   version: number;
   entries: Map<string, unknown>;
@@ -62,7 +62,8 @@ export class DataGeneration {
     // why: a write seen while loading may have come too late for what was read; only unchanged data is kept.
     if (cache.version === before && this.heard) {
       cache.entries.set(key, structuredClone(value));
-      if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
+      if (cache.entries.size > cache.maxEntries)
+        cache.entries.delete(cache.entries.keys().next().value as string);
     }
     return value;
   }
@@ -70,7 +71,7 @@ export class DataGeneration {
   private cacheFor(source: CacheSource): Cache {
     let cache = this.caches.get(source.name);
     if (!cache) {
-      cache = { tables: source.tables, version: 0, entries: new Map() };
+      cache = { tables: source.tables, maxEntries: source.maxEntries, version: 0, entries: new Map() };
       this.caches.set(source.name, cache);
     }
     return cache;

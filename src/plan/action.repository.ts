@@ -89,7 +89,8 @@ export async function listActions(db: Executor, orgId: string): Promise<ActionVi
   return rows.map(toView);
 }
 
-const ACTIONS_FOR = { name: 'actionsFor', tables: WATCHED_TABLES };
+/** why: a list is ~1 KB an action; a few hundred people's lists bound it to a few MB. */
+const ACTIONS_FOR = { name: 'actionsFor', tables: WATCHED_TABLES, maxEntries: 300 };
 
 /**
  * The actions a person acts for, open or complete (not withdrawn): those whose owner roles they hold, those

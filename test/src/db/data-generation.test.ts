@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DataGeneration } from '../../../src/db/data-generation.js';
 
-const C = { name: 'c', tables: ['people'] };
-const D = { name: 'd', tables: ['actions'] };
+const C = { name: 'c', tables: ['people'], maxEntries: 2 };
+const D = { name: 'd', tables: ['actions'], maxEntries: 2 };
 
 /** A load that counts its calls and returns a new object each time. */
 function counted() {
@@ -39,6 +39,17 @@ describe('DataGeneration', () => {
     await generation.read(C, 'k', load);
     await generation.read(D, 'k', load);
     expect(calls()).toBe(5);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', async () => {
+    const generation = new DataGeneration({ heard: true });
+    const { load, calls } = counted();
+    for (const key of ['a', 'b', 'c']) await generation.read(C, key, load);
+    await generation.read(C, 'c', load);
+    await generation.read(C, 'b', load);
+    expect(calls()).toBe(3);
+    await generation.read(C, 'a', load);
+    expect(calls()).toBe(4);
   });
 
   it('keeps keys and caches apart', async () => {
