@@ -5,6 +5,7 @@ import type { ScheduledJob } from './scheduled-job.js';
 export interface Scheduler {
   /** Runs the jobs that catch up on a missed run (call when this copy becomes leader). */
   catchUp(): void;
+  /** Stops the schedules and waits for runs under way (the store closes after this). */
   stop(): Promise<void>;
 }
 
@@ -23,8 +24,16 @@ export function startScheduler(app: AppContext, jobs: ScheduledJob[], isLeader: 
       app.log.error({ err: error, job: job.name }, 'job failed');
     }
   };
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  const start = (job: ScheduledJob): Promise<void> | undefined => {
+    if (stopped) return undefined;
+    const run = runJob(job).finally(() => running.delete(run));
+    running.add(run);
+    return run;
+  };
   const tasks = jobs.map((job) =>
-    cron.schedule(job.cron(app), () => runJob(job), {
+    cron.schedule(job.cron(app), () => start(job), {
       timezone: app.config.TIME_ZONE,
       name: job.name,
       noOverlap: true,
@@ -32,10 +41,13 @@ export function startScheduler(app: AppContext, jobs: ScheduledJob[], isLeader: 
   );
   return {
     catchUp: () => {
-      for (const job of jobs.filter((j) => j.catchUpOnStart)) void runJob(job);
+      for (const job of jobs.filter((j) => j.catchUpOnStart)) void start(job);
     },
     stop: async () => {
+      stopped = true;
       for (const task of tasks) await task.stop();
+      // why: a run cut off by the store closing under it logs errors and leaves its work for the next run.
+      await Promise.all(running);
     },
   };
 }
