@@ -8,7 +8,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import type { CacheSource, DataGeneration } from './data-generation.js';
+import { type CacheSource, type DataGeneration, deepFreeze } from './data-generation.js';
 import type { DB } from './schema.js';
 
 /** The tables cached reads come from (the viewer, a person's actions): a write to one forgets what was read from it. */
@@ -97,5 +97,6 @@ export function cachedRead<T>(
   key: string,
   load: () => Promise<T>,
 ): Promise<T> {
-  return generationOf(db)?.read(source, key, load) ?? load();
+  // why: frozen on every path, so code that would change a cached value fails in tests that run uncached too.
+  return generationOf(db)?.read(source, key, load) ?? load().then(deepFreeze);
 }

@@ -12,14 +12,16 @@ function counted() {
 }
 
 describe('DataGeneration', () => {
-  it('keeps a read until something changes, handing each caller its own copy', async () => {
+  it('keeps a read until something changes, frozen so no caller can alter it', async () => {
     const generation = new DataGeneration({ heard: true });
     const { load, calls } = counted();
     const first = await generation.read(C, 'k', load);
     const second = await generation.read(C, 'k', load);
     expect(calls()).toBe(1);
-    expect(second).toEqual(first);
-    second.call = 99;
+    expect(second).toBe(first);
+    expect(() => {
+      second.call = 99;
+    }).toThrow(TypeError);
     expect((await generation.read(C, 'k', load)).call).toBe(1);
     generation.changed();
     expect((await generation.read(C, 'k', load)).call).toBe(2);
