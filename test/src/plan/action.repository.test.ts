@@ -5,9 +5,11 @@ import { DataGeneration } from '../../../src/db/data-generation.js';
 import { watchWrites } from '../../../src/db/write-watch.plugin.js';
 import { findPersonByAad } from '../../../src/people/people.repository.js';
 import { listActionsFor } from '../../../src/plan/action.repository.js';
+import { importPlan } from '../../../src/plan/import-files.js';
 import { newId } from '../../../src/shared/ids.js';
 import { recordStatusUpdate } from '../../../src/updates/status-update.service.js';
 import { MATRIX_PEOPLE, matrixOrg } from '../../support/matrix-org.js';
+import { textSource } from '../../support/plan-fixtures.js';
 import { describeStores, testStore } from '../../support/store.js';
 
 const NOW = new Date('2020-03-16T09:30:00Z');
@@ -92,6 +94,23 @@ describeStores('listActionsFor through the app store: cached until what it shows
     expect((await recordStatusUpdate(db, owner, input, NOW)).kind).toBe('recorded');
     const [after] = await listActionsFor(db, orgId, owner.person.id);
     expect(after).toMatchObject({ ref: '11d', rag: 'amber', percent: 40, lastUpdateAt: NOW });
+  });
+
+  it('shows a plan re-imported through the app at once (the import writes with raw SQL)', async () => {
+    const owner = (await resolveViewer(db, orgId, MATRIX_PEOPLE.owner))!;
+    expect((await listActionsFor(db, orgId, owner.person.id))[0]?.text).not.toContain('and managers');
+    const plan = [
+      'Priority Area,Objective No,Objective,Action,By Whom,By When,Monitoring',
+      'Workforce Capacity,11,There is a sustainable plan to ensure the sufficiency of social workers in the long-term.,d) Rolling recruitment campaign for permanent Social Workers and managers.,HR,April 2020,',
+    ].join('\n');
+    await importPlan(
+      db,
+      orgId,
+      textSource('plan.csv', plan),
+      { actor: 'test', planName: 'Matrix plan' },
+      NOW,
+    );
+    expect((await listActionsFor(db, orgId, owner.person.id))[0]?.text).toContain('and managers');
   });
 
   it('shows an action delegated through the app at once', async () => {
