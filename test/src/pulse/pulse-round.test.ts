@@ -98,7 +98,15 @@ describeStores('a Health Check round of 200 social workers in 8 teams', (kind) =
   });
 
   describe('after close', () => {
+    let ballotIds: string[] = [];
     beforeAll(async () => {
+      const ballots = await store.db
+        .selectFrom('pulse_ballots')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .execute();
+      ballotIds = ballots.map((b) => b.id);
+      expect(ballotIds).toHaveLength(136);
       await closeRound(store.db, orgId, roundId, 'test', new Date('2025-12-13T00:05:00Z'));
     });
 
@@ -141,11 +149,17 @@ describeStores('a Health Check round of 200 social workers in 8 teams', (kind) =
     });
 
     it('keeps no way back from answers to people: no ballots, participation, link or secret remain', async () => {
-      const count = async (table: 'pulse_ballots' | 'pulse_answers' | 'pulse_participants') =>
-        (await store.db.selectFrom(table).selectAll().execute()).length;
-      expect(await count('pulse_ballots')).toBe(0);
-      expect(await count('pulse_answers')).toBe(0);
-      expect(await count('pulse_participants')).toBe(0);
+      // why: this round's rows only; the store is shared with other files' rounds, open or closed.
+      const ofRound = async (table: 'pulse_ballots' | 'pulse_participants') =>
+        (await store.db.selectFrom(table).selectAll().where('round_id', '=', roundId).execute()).length;
+      expect(await ofRound('pulse_ballots')).toBe(0);
+      expect(await ofRound('pulse_participants')).toBe(0);
+      const answers = await store.db
+        .selectFrom('pulse_answers')
+        .selectAll()
+        .where('ballot_id', 'in', ballotIds)
+        .execute();
+      expect(answers).toHaveLength(0);
       const round = await store.db
         .selectFrom('pulse_rounds')
         .selectAll()
