@@ -54,7 +54,10 @@ export async function startTabServer(
     tokenFor: (oid, overrides = {}) => jwks.sign({ tid: orgId, oid, ...overrides }),
     personId: async (oid) => (await findPersonByAad(store.db, orgId, oid))!.id,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // why: a browser keeps sockets open after its page closed; close() alone would wait for them.
+      server.server.closeAllConnections();
+      await closed;
       await jwks.close();
     },
   };
