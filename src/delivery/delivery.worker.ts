@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { createLogger, type Logger } from '../shared/logger.js';
-import { type ClaimedMessage, claimDue, renewLeases } from './claim.repository.js';
+import { anyDue, type ClaimedMessage, claimDue, renewLeases } from './claim.repository.js';
 import { type DeliveryContext, deliverMessage, type Outcome, type Turn } from './deliver-message.js';
 import {
   type DeliveryWorkerOptions,
@@ -107,7 +107,7 @@ export class DeliveryWorker {
     while (!this.stopping) {
       const free = concurrency - this.inFlight.size;
       let moreDue = true;
-      if (free > 0) {
+      if (free > 0 && (this.wantMore || (await this.anyDue()))) {
         const claimed = await this.claim(free).catch((error: unknown) => {
           this.ctx.logger.error({ err: error }, 'claiming outbox messages failed');
           return [];
@@ -116,6 +116,8 @@ export class DeliveryWorker {
         // why: a short claim means nothing else is due, unless an organisation was left out for being at its cap.
         moreDue =
           claimed.length === free || this.inFlight.busyOrgs(this.options.perOrgConcurrency).length > 0;
+      } else if (free > 0) {
+        moreDue = false;
       }
       this.wantMore = moreDue;
       await this.waits.untilWoken(pollMs);
@@ -124,6 +126,11 @@ export class DeliveryWorker {
     await heartbeat;
     await renewals;
     await leave(this.ctx.db, this.id).catch(() => undefined);
+  }
+
+  /** Whether a claim could find anything (an idle poll asks this first; errors count as yes, so the claim logs them). */
+  private anyDue(): Promise<boolean> {
+    return anyDue(this.ctx.db, this.ctx.clock.now(), this.options.onlyOrgs).catch(() => true);
   }
 
   private claim(limit: number): Promise<ClaimedMessage[]> {
