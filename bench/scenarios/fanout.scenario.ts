@@ -75,7 +75,7 @@ export const fanoutScenario: BenchScenario = {
   name: NAME,
   timeLimitSeconds: { full: 200, quick: 40 },
   async run({ quick }) {
-    const count = quick ? 150 : 5_000;
+    const count = quick ? 100 : 5_000;
     const url = await createBenchDatabase();
     const store = openPostgres(url, 4);
     try {
