@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
@@ -34,7 +35,9 @@ export async function startLocalJwks(): Promise<LocalJwks> {
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discovery/v2.0/keys`;
+  // why: the app keeps one key set per JWKS URL for the process; a later JWKS on a port the OS handed out
+  // again must not be taken for this one (its key has the same id), so each gets a path of its own.
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${randomUUID()}/discovery/v2.0/keys`;
   return {
     url,
     async sign(o) {
