@@ -53,51 +53,43 @@ export function productionBuild(): Promise<string> {
   return appBuild;
 }
 
-let echoBuild: Promise<string> | undefined;
-
-/** bench/echo-bot.ts compiled to plain JavaScript, so the reference runs the same way as the app. */
-export function compiledEchoBot(): Promise<string> {
-  echoBuild ??= (async () => {
-    const outDir = join(BUILD_DIR, 'echo');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
-    const outfile = join(outDir, 'echo-bot.js');
-    await build({
-      entryPoints: [join(repoRoot, 'bench', 'echo-bot.ts')],
-      outfile,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
-    return outfile;
-  })();
-  return echoBuild;
-}
-
-let workerBuild: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
 
 /**
- * test/support/delivery-worker.process.ts (one copy's delivery side) bundled to plain JavaScript with its
- * packages left to node_modules. why: started through tsx, each copy spent a second or two compiling first.
+ * `entry` (a path from the repository root) bundled once per run to plain JavaScript in BUILD_DIR/`name`,
+ * its packages left to node_modules, so it starts as the production build does: with `node`, no compiling.
  */
-export function compiledDeliveryWorker(): Promise<string> {
-  workerBuild ??= (async () => {
-    const outDir = join(BUILD_DIR, 'worker');
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
-    const outfile = join(outDir, 'delivery-worker.js');
-    await build({
-      entryPoints: [join(repoRoot, 'test', 'support', 'delivery-worker.process.ts')],
-      outfile,
-      bundle: true,
-      packages: 'external',
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
-    return outfile;
-  })();
-  return workerBuild;
+function bundled(name: string, entry: string): Promise<string> {
+  let done = bundles.get(name);
+  if (!done) {
+    done = (async () => {
+      const outDir = join(BUILD_DIR, name);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
+      const outfile = join(outDir, `${name}.js`);
+      await build({
+        entryPoints: [join(repoRoot, entry)],
+        outfile,
+        bundle: true,
+        packages: 'external',
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        logLevel: 'silent',
+      });
+      return outfile;
+    })();
+    bundles.set(name, done);
+  }
+  return done;
 }
+
+/** bench/echo-bot.ts compiled to plain JavaScript, so the reference runs the same way as the app. */
+export const compiledEchoBot = (): Promise<string> => bundled('echo-bot', 'bench/echo-bot.ts');
+
+/**
+ * test/support/delivery-worker.process.ts (one copy's delivery side) as plain JavaScript. why: started
+ * through tsx, each copy spent a second or two compiling first.
+ */
+export const compiledDeliveryWorker = (): Promise<string> =>
+  bundled('delivery-worker', 'test/support/delivery-worker.process.ts');
