@@ -4,7 +4,7 @@ import type { Store } from '../../../src/db/connect.js';
 import { DataGeneration } from '../../../src/db/data-generation.js';
 import { watchWrites } from '../../../src/db/write-watch.plugin.js';
 import { findPersonByAad } from '../../../src/people/people.repository.js';
-import { listActionsFor } from '../../../src/plan/action.repository.js';
+import { findActionByRef, listActionsFor } from '../../../src/plan/action.repository.js';
 import { importPlan } from '../../../src/plan/import-files.js';
 import { newId } from '../../../src/shared/ids.js';
 import { recordStatusUpdate } from '../../../src/updates/status-update.service.js';
@@ -22,15 +22,7 @@ describeStores('listActionsFor: the actions a person acts for', (kind) => {
     (await findPersonByAad(store.db, orgId, MATRIX_PEOPLE[who]))!.id;
   const refsFor = async (who: keyof typeof MATRIX_PEOPLE) =>
     (await listActionsFor(store.db, orgId, await personId(who))).map((a) => a.ref);
-  const actionId = async (ref: string) =>
-    (
-      await store.db
-        .selectFrom('actions')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('ref', '=', ref)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const actionId = async (ref: string) => (await findActionByRef(store.db, orgId, ref))!.id;
 
   beforeAll(async () => {
     store = await testStore(kind);
