@@ -36,6 +36,12 @@ export interface MeasureRow {
 
 const column = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
 
+/** The rows as a table `u` with the plan's columns of an action. */
+const unnestedActions = (rows: PlanActionRow[]) =>
+  sql`unnest(${column(rows, 'id')}::uuid[], ${column(rows, 'objective_id')}::int[], ${column(rows, 'ref')}::text[],
+      ${column(rows, 'text')}::text[], ${column(rows, 'owners_text')}::text[], ${column(rows, 'due_text')}::text[],
+      ${column(rows, 'due_date')}::date[]) as u(id, objective_id, ref, text, owners_text, due_text, due_date)`;
+
 export async function insertActions(
   trx: Executor,
   target: { orgId: string; planId: string },
@@ -47,11 +53,7 @@ export async function insertActions(
       created_at, updated_at)
     select u.id, ${target.orgId}::text, ${target.planId}::uuid, u.objective_id, u.ref, u.text, u.owners_text,
       u.due_text, u.due_date, ${now}::timestamptz, ${now}::timestamptz
-    from unnest(${column(rows, 'id')}::uuid[], ${column(rows, 'objective_id')}::int[], ${column(rows, 'ref')}::text[],
-      ${column(rows, 'text')}::text[], ${column(rows, 'owners_text')}::text[], ${column(rows, 'due_text')}::text[],
-      ${column(rows, 'due_date')}::date[]) as u(id, objective_id, ref, text, owners_text, due_text, due_date)`.execute(
-    trx,
-  );
+    from ${unnestedActions(rows)}`.execute(trx);
 }
 
 /** Sets the plan's columns of changed actions; a withdrawn action that is back in the plan is open again. */
@@ -61,9 +63,7 @@ export async function updateActions(trx: Executor, rows: PlanActionRow[], now: D
       owners_text = u.owners_text, due_text = u.due_text, due_date = u.due_date, updated_at = ${now}::timestamptz,
       state = case when a.state = 'withdrawn' then 'open' else a.state end,
       withdrawn_at = case when a.state = 'withdrawn' then null else a.withdrawn_at end
-    from unnest(${column(rows, 'id')}::uuid[], ${column(rows, 'objective_id')}::int[], ${column(rows, 'ref')}::text[],
-      ${column(rows, 'text')}::text[], ${column(rows, 'owners_text')}::text[], ${column(rows, 'due_text')}::text[],
-      ${column(rows, 'due_date')}::date[]) as u(id, objective_id, ref, text, owners_text, due_text, due_date)
+    from ${unnestedActions(rows)}
     where a.id = u.id`.execute(trx);
 }
 
