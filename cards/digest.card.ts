@@ -193,12 +193,7 @@ export function buildDigestCard(view: DigestView, minGroup: number): AdaptiveCar
     section(`Since ${day(view.changes.since)}`, changeLines(view)),
     section(
       `Cannot be reached (${view.unreachable.length})`,
-      capped(
-        view.unreachable,
-        (u) =>
-          `${escapeText(u.name)} (${u.kind === 'person' ? 'has not installed or has blocked the bot' : 'removed the bot'})`,
-        'Everyone can be reached.',
-      ),
+      capped(view.unreachable, (u) => `${escapeText(u.name)} (${u.why})`, 'Everyone can be reached.'),
     ),
     section('Health Check', pulseLines(view.pulse, minGroup)),
   ];

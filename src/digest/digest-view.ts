@@ -54,6 +54,8 @@ export interface DigestChanges {
 export interface DigestUnreachable {
   name: string;
   kind: 'person' | 'channel' | 'chat';
+  /** Why, in words a programme lead can act on (see unreachableWhy). */
+  why: string;
 }
 
 /** Everything the weekly digest card shows, already counted: the card only lays it out. */

@@ -6,6 +6,7 @@ import { listEscalations } from '../reminders/escalation.repository.js';
 import { listDateChanges } from '../updates/date-request.repository.js';
 import type { DigestPulse, DigestView } from './digest-view.js';
 import { type ActionFigure, planFigures } from './plan-figures.js';
+import { unreachableWhy } from './unreachable-why.js';
 import { weeklyChanges } from './weekly-changes.js';
 
 export interface DigestOptions {
@@ -93,7 +94,7 @@ export async function composeDigest(
         })),
       ),
     },
-    unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind })),
+    unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind, why: unreachableWhy(u) })),
     pulse: await pulseSection(db, orgId, options.minGroup),
     dashboardUrl: dashboardUrl(options.publicUrl, areaFilter),
   };

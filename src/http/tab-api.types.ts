@@ -99,6 +99,6 @@ export interface TabDashboard {
   dueSoon: DashboardRow[];
   timeline: { at: string; ref: string; kind: string; rag: RagWord; percent: number; author: string | null }[];
   pulse: DashboardPulse | null;
-  unreachable: { name: string; kind: 'person' | 'channel' | 'chat' }[];
+  unreachable: { name: string; kind: 'person' | 'channel' | 'chat'; why: string }[];
   canExport: boolean;
 }

@@ -132,11 +132,7 @@ export function unreachable(data: TabDashboard): HTMLElement {
   return h(
     'div',
     {},
-    h(
-      'p',
-      {},
-      `The bot cannot reach ${plural(data.unreachable.length, 'recipient')} (app removed or blocked):`,
-    ),
-    h('ul', {}, ...data.unreachable.map((u) => h('li', {}, `${u.name} (${u.kind})`))),
+    h('p', {}, `The bot cannot reach ${plural(data.unreachable.length, 'recipient')}:`),
+    h('ul', {}, ...data.unreachable.map((u) => h('li', {}, `${u.name} (${u.kind}): ${u.why}`))),
   );
 }

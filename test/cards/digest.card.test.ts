@@ -62,6 +62,7 @@ function worstCase(): DigestView {
     unreachable: Array.from({ length: 60 }, (_, i) => ({
       name: `Owner ${i} with a long display name`,
       kind: i % 3 ? ('person' as const) : ('channel' as const),
+      why: i % 3 ? 'has blocked the bot or removed the app' : 'removed the bot',
     })),
     pulse: {
       roundName: 'November 2026',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ProactiveSender } from '../../../bot/proactive-sender.js';
 import type { Store } from '../../../src/db/connect.js';
 import { DeliveryWorker } from '../../../src/delivery/delivery.worker.js';
+import { enqueueMessage } from '../../../src/delivery/outbox.repository.js';
 import { digestJob } from '../../../src/digest/digest.job.js';
 import { subscribeDigest } from '../../../src/digest/subscription.repository.js';
 import { newId } from '../../../src/shared/ids.js';
@@ -157,5 +158,36 @@ describeStores('weekly digest job', (kind) => {
     // why: the connector keeps every call it answered; only one ever went to the removed channel.
     const calls = connector.calls.filter((c) => c.conversationId === removedConversation);
     expect(calls.map((c) => c.status)).toEqual([403]);
+  });
+
+  it('says why an owner cannot be reached: a roster entry with no Teams account is not "blocked the bot"', async () => {
+    const orgId = await sampleOrg(store);
+    const app = testApp(store, orgId);
+    await channel(orgId, 'Programme Board', at('2020-06-01T12:00:00Z'));
+    // The sample roster's role mailboxes have no Entra object id: the worker cannot even try them.
+    const mailbox = await store.db
+      .selectFrom('people')
+      .select(['id', 'display_name'])
+      .where('org_id', '=', orgId)
+      .where('aad_object_id', 'is', null)
+      .orderBy('display_name')
+      .executeTakeFirstOrThrow();
+    const reminder = { type: 'message', text: 'Reminder' };
+    const key = `reminder:why-test:${mailbox.id}`;
+    const target = { personId: mailbox.id };
+    await enqueueMessage(
+      store.db,
+      orgId,
+      { key, kind: 'reminder', target, activity: reminder },
+      at('2020-06-05T08:00:00Z'),
+    );
+    await deliver(orgId);
+    await digestJob.run(app, at('2020-06-08T07:30:00Z'));
+    await deliver(orgId);
+    const sent = (await outbox(orgId)).find((r) => r.kind === 'digest');
+    const text = cardText(cardIn(sent?.payload));
+    expect(text).toContain('Cannot be reached (1)');
+    expect(text).toContain(`${mailbox.display_name} (no Teams account on the roster)`);
+    expect(text).not.toContain('blocked');
   });
 });

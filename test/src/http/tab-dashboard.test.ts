@@ -175,7 +175,11 @@ describeStores('tab API: plan dashboard and export', (kind) => {
       .execute();
     const data = await dashboard();
     expect(data.unreachable).toEqual([
-      { name: expect.stringContaining('Principal Social Worker'), kind: 'person' },
+      {
+        name: expect.stringContaining('Principal Social Worker'),
+        kind: 'person',
+        why: 'has blocked the bot or removed the app',
+      },
     ]);
   });
 
