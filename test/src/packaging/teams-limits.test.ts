@@ -12,7 +12,7 @@ describe('checkTeamsLimits', () => {
   it('reports more than 10 commands in a list, by concrete path', () => {
     const manifest = template();
     const list = manifest.bots[0].commandLists[1];
-    list.commands.push({ title: 'extra', description: 'one too many' });
+    while (list.commands.length < 11) list.commands.push({ title: 'extra', description: 'one too many' });
     expect(checkTeamsLimits(manifest)).toEqual([
       'bots[0].commandLists[1].commands: 11 items; Teams shows at most 10: remove 1',
     ]);
