@@ -128,12 +128,12 @@ describeStores('ops routes', (kind) => {
   });
 });
 
-it('/api/ready answers 503 when the store cannot be reached', async () => {
+it('/api/health and /api/ready answer 503 when the store cannot be reached', async () => {
   const unreachable = openPostgres('postgres://nobody@127.0.0.1:1/none', 1);
   const { server, url } = await start(appOn(unreachable.db), new Metrics({ defaultMetrics: false }));
-  const res = await fetch(`${url}/api/ready`);
+  const [health, ready] = await Promise.all([fetch(`${url}/api/health`), fetch(`${url}/api/ready`)]);
   server.close();
   await unreachable.close();
-  expect(res.status).toBe(503);
-  expect(await res.json()).toEqual({ status: 'store unreachable' });
+  expect([health.status, await health.json()]).toEqual([503, { status: 'store unreachable' }]);
+  expect([ready.status, await ready.json()]).toEqual([503, { status: 'store unreachable' }]);
 });
