@@ -1,6 +1,6 @@
 import type { HeadlineCounts } from '../../src/digest/plan-figures.js';
 import type { DashboardRow, TabDashboard } from '../../src/http/tab-api.types.js';
-import { h } from './dom.js';
+import { h, scrollRegion } from './dom.js';
 import { dateTime, plural, ragText, shortDate, updateKind } from './format.js';
 
 /** The Plan dashboard's pieces: headline tiles, count tables and lists, each a pure function of the data. */
@@ -32,9 +32,8 @@ export function headline(c: HeadlineCounts): HTMLElement {
 }
 
 export function countsTable(first: string, rows: [string, HeadlineCounts][]): HTMLElement {
-  return h(
-    'div',
-    { class: 'scroll' },
+  return scrollRegion(
+    `Figures by ${first.toLowerCase()}`,
     h(
       'table',
       {},

@@ -34,3 +34,10 @@ export function render(root: HTMLElement, ...children: Child[]): void {
 let ids = 0;
 /** A unique id for label/input pairs. */
 export const uid = (prefix: string) => `${prefix}-${++ids}`;
+
+/**
+ * A table that may be wider than a phone (320 px): it scrolls sideways inside this region, which takes
+ * keyboard focus so arrow keys scroll it too (WCAG 2.1.1; axe: scrollable-region-focusable).
+ */
+export const scrollRegion = (label: string, table: HTMLElement): HTMLElement =>
+  h('div', { class: 'scroll', role: 'region', 'aria-label': label, tabindex: 0 }, table);

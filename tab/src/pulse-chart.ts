@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import type { DashboardPulse } from '../../src/http/tab-api.types.js';
-import { h } from './dom.js';
+import { h, scrollRegion } from './dom.js';
 import { shortDate } from './format.js';
 
 const PALETTE = ['#5b5fc7', '#c4314b', '#237b4b', '#8a6100', '#0078d4', '#8764b8', '#038387'];
@@ -60,9 +60,8 @@ export function pulseChart(pulse: DashboardPulse): HTMLElement {
 
 function pulseTable(pulse: DashboardPulse): HTMLElement {
   const cell = (v: number | null) => (v === null ? `fewer than ${pulse.minGroup} answered` : `${v}%`);
-  return h(
-    'div',
-    { class: 'scroll' },
+  return scrollRegion(
+    'Health Check table',
     h(
       'table',
       {},

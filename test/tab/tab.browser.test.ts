@@ -191,6 +191,13 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await frame.waitForFunction(() => document.documentElement.clientWidth <= 320);
     await expect.poll(() => overflowsX(frame)).toBe(false);
+    // why: at 320 px the count tables scroll sideways in their own region, which must take keyboard focus.
+    expect(await axeViolations(frame)).toEqual([]);
+    for (const theme of ['dark', 'contrast']) {
+      await page.evaluate((t) => (window as unknown as { setTheme(t: string): void }).setTheme(t), theme);
+      await frame.waitForFunction((t) => document.body.dataset.theme === t, theme);
+      expect(await axeViolations(frame), theme).toEqual([]);
+    }
     await page.close();
   });
 
