@@ -3,8 +3,14 @@ import type { Executor } from '../db/executor.js';
 import { newId } from '../shared/ids.js';
 import type { DraftAction } from './parse-plan.js';
 
+/**
+ * How a plan measure and a Health Check statement's measure are matched: words only, case and punctuation
+ * aside. why: the board's plan marks revised measures "(NEW)" (7a's audit-learning measure); the marker is not
+ * part of what is measured, and with it the statement was never tied to its measure.
+ */
 export const measureKey = (s: string) =>
   s
+    .replace(/\(\s*new\s*\)/gi, ' ')
     .toLowerCase()
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();

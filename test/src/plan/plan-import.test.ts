@@ -102,6 +102,28 @@ describeStores('plan import', (kind) => {
     expect(noMeasures).toEqual([]);
   });
 
+  it('ties every Health Check statement to the plan measure it feeds, one marked "(NEW)" too', async () => {
+    const orgId = await sampleOrg(store);
+    const links = await store.db
+      .selectFrom('measures as m')
+      .innerJoin('actions as a', 'a.id', 'm.action_id')
+      .select(['a.ref', 'm.statement_id'])
+      .where('a.org_id', '=', orgId)
+      .where('m.is_health_check', '=', true)
+      .orderBy('a.ref')
+      .orderBy('m.ordinal')
+      .execute();
+    expect(links.map((l) => `${l.ref} ${l.statement_id}`)).toEqual([
+      '3a vision',
+      '3a practice-model',
+      '3c signs-of-safety',
+      '4a training-benefit',
+      '6a regular-supervision',
+      '6a supervision-benefit',
+      '7a audit-learning',
+    ]);
+  });
+
   it('reports no change when the same plan is imported again, and changes nothing', async () => {
     const orgId = await sampleOrg(store);
     const before = await importFootprint(store, orgId);
