@@ -1,5 +1,6 @@
 import { linkConversationsToPeople } from '../conversations/conversation.repository.js';
 import { describeImport, importPlan, importRoles, importRoster, readSource } from '../plan/import-files.js';
+import { sampleStatementMeasures } from '../plan/sample-plan.js';
 import { type CliCommand, parseArgs, UsageError } from './cli-command.js';
 
 function fileArg(args: string[], usage: string): string {
@@ -14,7 +15,16 @@ export const planImportCli: CliCommand = {
   summary: 'Import or re-import the plan; prints what changed. All or nothing.',
   async run(args, { app, orgId, out }) {
     const source = await readSource(fileArg(args, this.usage));
-    const report = await importPlan(app.db, orgId, source, { actor: 'cli import' }, app.clock.now());
+    // why: the Health Check statements (seeded from the same file) say which plan measures they feed; without
+    // them every action the import rewrites lost its measures' links, and pulse results their plan measures.
+    const statements = sampleStatementMeasures();
+    const report = await importPlan(
+      app.db,
+      orgId,
+      source,
+      { actor: 'cli import', statements },
+      app.clock.now(),
+    );
     out(`${source.name}: ${describeImport(report)}`);
     return 0;
   },

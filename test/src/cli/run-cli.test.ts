@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -32,6 +32,25 @@ describeStores('command line', (kind) => {
       code: 0,
       output: 'children-at-the-heart-plan.csv: no change (50 actions as before)',
     });
+  });
+
+  it('keeps Health Check measures tied to their statements when a re-import rewrites the action', async () => {
+    const orgId = await sampleOrg(store);
+    const file = join(tmpdir(), `revised-plan-${process.pid}.csv`);
+    const plan = readFileSync('sample/children-at-the-heart-plan.csv', 'utf8');
+    writeFileSync(file, plan.replace('a) Develop and launch pra', 'a) Develop and relaunch pra'));
+    const result = await cli(orgId, 'plan', 'import', file);
+    expect(result.output).toContain('changed 6a: text');
+    const links = await store.db
+      .selectFrom('measures as m')
+      .innerJoin('actions as a', 'a.id', 'm.action_id')
+      .select('m.statement_id')
+      .where('a.org_id', '=', orgId)
+      .where('a.ref', '=', '6a')
+      .where('m.is_health_check', '=', true)
+      .orderBy('m.ordinal')
+      .execute();
+    expect(links.map((l) => l.statement_id)).toEqual(['regular-supervision', 'supervision-benefit']);
   });
 
   it('prints the problem with file, row and column, exits 1 and changes nothing', async () => {
