@@ -225,6 +225,25 @@ describeStores('tab API: my actions and updates', (kind) => {
     }
   });
 
+  it('refuses an update, *On track* or *Done* sent with an expired token or one for another app or tenant, and changes nothing', async () => {
+    const mine = await actionByRef('8d');
+    const body = { actionId: mine.id, rag: 'green', percent: 10, evidence: 'x', idempotencyKey: 'bad-token' };
+    const before = await footprint();
+    const cases: [string, number][] = [
+      [await tab.tokenFor(SAMPLE.owner, { expiresIn: -600 }), 401],
+      [await tab.tokenFor(SAMPLE.owner, { aud: 'api://evil.example.org/other-app' }), 401],
+      [await tab.tokenFor(SAMPLE.owner, { tid: 'another-tenant' }), 403],
+      [await tab.tokenFor(SAMPLE.owner, { foreignKey: true }), 401],
+    ];
+    for (const [token, status] of cases)
+      for (const verb of ['updates', 'on-track', 'done']) {
+        const res = await post(`/api/tab/actions/${mine.id}/${verb}`, body, token);
+        expect(res.status, verb).toBe(status);
+        expect(((await res.json()) as { message: string }).message).toBeTruthy();
+      }
+    expect(await footprint()).toEqual(before);
+  });
+
   it('refuses a valid token of someone not on the roster', async () => {
     const res = await get('/api/tab/my-actions', await tab.tokenFor(SAMPLE.stranger));
     expect(res.status).toBe(403);
