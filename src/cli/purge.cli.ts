@@ -4,7 +4,8 @@ import { type CliCommand, parseArgs, UsageError } from './cli-command.js';
 export const purgeCli: CliCommand = {
   name: 'purge',
   usage: 'purge --before <YYYY-MM-DD> [--dry-run]',
-  summary: 'Retention: remove update narratives and blockers written before a date (audited).',
+  summary:
+    'Retention: remove free text (update notes, reasons, pulse comments) written before a date (audited).',
   async run(args, { app, orgId, out }) {
     const { options } = parseArgs(args);
     const before = options.get('before');

@@ -6,7 +6,7 @@ import '../updates/updates.table.js';
 /**
  * One kind of free text that retention removes. `count` says how many rows still hold such text from before the
  * cutoff (the dry run); `purge` removes it and returns how many rows it changed. Both are scoped to one organisation.
- * Add a step here when a new table keeps free text people typed (e.g. pulse comments).
+ * Add a step here when a new table keeps free text people typed.
  */
 export interface PurgeStep {
   name: string;
