@@ -41,6 +41,9 @@ describe('buildAppPackage', () => {
     expect(text).not.toContain('${{');
     const manifest = JSON.parse(text);
     expect(await validateManifestSchema(manifest)).toEqual([]);
+    // A current manifest, v1.19 or later; the schema check above holds manifestVersion to $schema's version.
+    const [major, minor] = String(manifest.manifestVersion).split('.').map(Number);
+    expect(major === 1 && minor! >= 19).toBe(true);
     expect(manifest.id).toBe(devEnv.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(devEnv.BOT_ID);
     expect(manifest.webApplicationInfo).toEqual({
