@@ -7,6 +7,7 @@ import { closeRound } from '../../../src/pulse/round-close.service.js';
 import { ManualClock } from '../../../src/shared/clock.js';
 import { botHarness, cardText } from '../../support/bot-harness.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
+import { socialWorkerOrg } from '../../support/pulse-fixtures.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
@@ -16,7 +17,15 @@ const worker = { aadObjectId: SAMPLE.socialWorker };
 
 /** Everything pulse answers touch, to prove a refused submit changed nothing. */
 async function footprint(store: Store, orgId: string) {
-  const rows = async (table: 'pulse_ballots' | 'pulse_answers' | 'pulse_participants' | 'pulse_rounds') =>
+  type PulseTable =
+    | 'pulse_ballots'
+    | 'pulse_answers'
+    | 'pulse_participants'
+    | 'pulse_rounds'
+    | 'pulse_tallies'
+    | 'pulse_round_groups'
+    | 'pulse_comments';
+  const rows = async (table: PulseTable) =>
     JSON.stringify(await store.db.selectFrom(table).selectAll().execute());
   const outbox = await store.db
     .selectFrom('outbox')
@@ -29,6 +38,10 @@ async function footprint(store: Store, orgId: string) {
     answers: await rows('pulse_answers'),
     participants: await rows('pulse_participants'),
     rounds: await rows('pulse_rounds'),
+    // why: a closed round's results live here; a late answer must not reach them either.
+    tallies: await rows('pulse_tallies'),
+    groups: await rows('pulse_round_groups'),
+    comments: await rows('pulse_comments'),
     outbox: JSON.stringify(outbox),
   };
 }
@@ -38,6 +51,8 @@ describeStores('pulse answers: bad input gets a clear answer and changes nothing
   let orgId: string;
   let bot: ReturnType<typeof botHarness>;
   let roundId: string;
+  /** An open round of another organisation: a well-formed id this person's card could be tampered to. */
+  let otherOrgRoundId: string;
   let valid: Record<string, string>;
 
   beforeAll(async () => {
@@ -53,6 +68,16 @@ describeStores('pulse answers: bad input gets a clear answer and changes nothing
       new Date('2025-12-01T09:00:00Z'),
     );
     roundId = round.id;
+    const other = await socialWorkerOrg(store, { A: 5 });
+    otherOrgRoundId = (
+      await openRound(
+        store.db,
+        other.orgId,
+        { actor: 'test' },
+        { today: '2025-12-01', openDays: 10, minGroup: 5 },
+        new Date('2025-12-01T09:00:00Z'),
+      )
+    ).id;
     const statements = await roundStatements(store.db, roundId);
     valid = Object.fromEntries(statements.map((s) => [`s-${s.id}`, '4']));
     const first = await bot.execute('pulse.submit', { roundId, ...valid, comment: 'first' }, worker);
@@ -89,6 +114,12 @@ describeStores('pulse answers: bad input gets a clear answer and changes nothing
       () => ({ ...valid, roundId: `${roundId.slice(0, -1)}x` }),
       worker,
       'does not belong to a Health Check round',
+    ],
+    [
+      "a round id tampered to another organisation's open round",
+      () => ({ ...valid, roundId: otherOrgRoundId }),
+      worker,
+      'This Health Check could not be found',
     ],
     [
       'an unknown round',
