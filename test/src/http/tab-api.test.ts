@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { resolveViewer } from '../../../src/access/viewer.js';
 import type { Store } from '../../../src/db/connect.js';
 import type { TabMyActions, TabUpdateResult } from '../../../src/http/tab-api.types.js';
 import type { ManualClock } from '../../../src/shared/clock.js';
+import { delegateAction } from '../../../src/updates/delegation.service.js';
 import { SAMPLE } from '../../support/sample-people.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { startTabServer, type TabServer } from '../../support/tab-server.js';
@@ -306,5 +308,27 @@ describeStores('tab API: my actions and updates', (kind) => {
     expect(res.status).toBe(401);
     expect(((await res.json()) as { message: string }).message).toMatch(/only available when ENV=local/);
     expect((await fetch(`${tab.url}/api/tab/dev/people`)).status).toBe(404);
+  });
+
+  it('shows a delegated action in the deputy’s My actions and takes their update, until the owner takes it back', async () => {
+    const owner = (await resolveViewer(store.db, tab.orgId, SAMPLE.owner))!;
+    const now = tab.app.clock.now();
+    const to = { ref: '8c', to: 'cin1.duty@council.example' };
+    expect((await delegateAction(store.db, owner, to, now)).kind).toBe('delegated');
+    const deputy = await tab.tokenFor(SAMPLE.socialWorker);
+    const delegated = (await myActions(deputy)).actions.find((a) => a.ref === '8c');
+    expect(delegated?.canUpdate).toBe(true);
+    const body = { actionId: delegated!.id, rag: 'amber', percent: 20, idempotencyKey: 'deputy-1' };
+    const res = await post(`/api/tab/actions/${delegated!.id}/updates`, body, deputy);
+    expect(res.status).toBe(200);
+    expect((await actionByRef('8c')).rag).toBe('amber');
+
+    await delegateAction(store.db, owner, { ref: '8c', to: 'me' }, now);
+    expect((await myActions(deputy)).actions.map((a) => a.ref)).not.toContain('8c');
+    const before = await footprint();
+    const again = { ...body, rag: 'red', idempotencyKey: 'deputy-2' };
+    const refused = await post(`/api/tab/actions/${delegated!.id}/updates`, again, deputy);
+    expect(refused.status).toBe(403);
+    expect(await footprint()).toEqual(before);
   });
 });
