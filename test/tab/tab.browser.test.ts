@@ -230,11 +230,16 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     clock.set(new Date('2020-06-15T08:30:00Z'));
   }
 
-  it('My actions works at 320 px wide', async () => {
-    const { page, tab: frame } = await host(SAMPLE.owner, '/tab/index.html?view=mine', { width: 320 });
+  it('My actions works at 320 px wide, in the theme the Teams context gives at start', async () => {
+    const { page, tab: frame } = await host(SAMPLE.owner, '/tab/index.html?view=mine', {
+      width: 320,
+      theme: 'dark',
+    });
     await frame.getByRole('heading', { name: 'My actions' }).waitFor();
+    expect(await frame.evaluate(() => document.body.dataset.theme)).toBe('dark');
     await frame.getByRole('button', { name: 'Update 1d' }).click();
     await expect.poll(() => overflowsX(frame)).toBe(false);
+    expect(await axeViolations(frame)).toEqual([]);
     await page.close();
   });
 
