@@ -28,9 +28,11 @@ export function digestFor(
   config: DigestConfig,
   now: Date,
   areas: string[] = [],
+  since?: Date,
 ) {
   return composeDigest(db, orgId, {
     now,
+    since,
     timeZone: config.TIME_ZONE,
     priorityAreas: areas,
     publicUrl: config.PUBLIC_URL,
@@ -89,7 +91,7 @@ export async function publishDigests(
     const cacheKey = JSON.stringify(filter);
     let view = views.get(cacheKey);
     if (!view) {
-      view = await digestFor(db, orgId, config, now, filter);
+      view = await digestFor(db, orgId, config, now, filter, slot.previousAt);
       views.set(cacheKey, view);
     }
     const activity = digestActivity(view, config.PULSE_MIN_GROUP);

@@ -23,13 +23,21 @@ export interface DigestSlot {
   /** The date it is sent: DIGEST_DAY of that week, moved to the next working day if a bank holiday. */
   date: IsoDate;
   at: Date;
+  /** When the previous week's digest was due: this one's "what changed" starts there, so none is missed. */
+  previousAt: Date;
 }
 
 type DigestSettings = Pick<Config, 'DIGEST_DAY' | 'DIGEST_TIME' | 'TIME_ZONE'>;
 
 function slotOfWeek(monday: IsoDate, config: DigestSettings): DigestSlot {
-  const date = nextWorkingDay(addDays(monday, DAY_INDEX[config.DIGEST_DAY]));
-  return { week: isoWeek(monday), date, at: zonedInstant(date, config.DIGEST_TIME, config.TIME_ZONE) };
+  const dateOf = (m: IsoDate) => nextWorkingDay(addDays(m, DAY_INDEX[config.DIGEST_DAY]));
+  const atOf = (m: IsoDate) => zonedInstant(dateOf(m), config.DIGEST_TIME, config.TIME_ZONE);
+  return {
+    week: isoWeek(monday),
+    date: dateOf(monday),
+    at: atOf(monday),
+    previousAt: atOf(addDays(monday, -7)),
+  };
 }
 
 /** The latest digest slot whose send time has come by `now` (this week's, or last week's if not yet). */

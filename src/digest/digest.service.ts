@@ -18,6 +18,11 @@ export interface DigestOptions {
   publicUrl?: string | undefined;
   /** Fewest respondents before a Health Check figure is shown. */
   minGroup: number;
+  /**
+   * Start of "what changed": the previous scheduled digest's moment, so a digest moved off a bank holiday
+   * (or caught up after a restart) neither skips nor repeats a day. Default: seven days before `now`.
+   */
+  since?: Date;
 }
 
 /** "Due in the next 14 days" counts calendar days: today up to and including today + 14. */
@@ -46,7 +51,7 @@ export async function composeDigest(
     priorityAreas: areaFilter,
   });
   const byId = new Map(figures.actions.map((a) => [a.id, a]));
-  const since = new Date(options.now.getTime() - WEEK_MS);
+  const since = options.since ?? new Date(options.now.getTime() - WEEK_MS);
   const changes = await weeklyChanges(db, orgId, new Set(byId.keys()), since, options.now);
   const open = figures.actions.filter((a) => a.state === 'open');
   const soonLimit = addDays(today, DUE_SOON_DAYS);
@@ -57,8 +62,14 @@ export async function composeDigest(
     .orderBy('imported_at', 'desc')
     .executeTakeFirst();
   const unreachable = await listUnreachable(db, orgId);
-  // why: escalations are made per local date; the seven days before today never overlap last week's digest.
-  const escalations = await listEscalations(db, orgId, addDays(today, -7), addDays(today, -1));
+  // why: escalations are made per local date; from the previous digest's day to yesterday never overlaps
+  // the previous digest's (which ended the day before it).
+  const escalations = await listEscalations(
+    db,
+    orgId,
+    localDate(since, options.timeZone),
+    addDays(today, -1),
+  );
   const newDates = await listDateChanges(db, orgId, since, options.now);
   const known = (id: string): ActionFigure[] => {
     const a = byId.get(id);

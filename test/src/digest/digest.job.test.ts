@@ -12,6 +12,7 @@ import { FakeConnector } from '../../support/fake-connector.js';
 import { sampleOrg } from '../../support/plan-fixtures.js';
 import { describeStores, testStore } from '../../support/store.js';
 import { testApp } from '../../support/test-app.js';
+import { recordEscalation, recordUpdates } from './digest-fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 const cardIn = (payload: unknown) =>
@@ -116,6 +117,28 @@ describeStores('weekly digest job', (kind) => {
       `digest:${board}:2020-W21`,
       `digest:${board}:2020-W22`,
     ]);
+  });
+
+  it('after a bank holiday Monday, "what changed" starts at the last digest: no day skipped, none repeated', async () => {
+    const orgId = await sampleOrg(store);
+    const app = testApp(store, orgId);
+    await channel(orgId, 'Programme Board', at('2020-05-11T12:00:00Z'));
+    await digestJob.run(app, at('2020-05-18T07:30:00Z')); // Mon 18 May 08:30 BST: W21
+    await recordUpdates(store.db, orgId, [
+      { ref: '1a', rag: 'amber', percent: 30, at: '2020-05-18T11:00:00Z' }, // after W21's digest, Mon 18
+      { ref: '1b', rag: 'green', percent: 50, at: '2020-05-25T11:00:00Z' }, // the bank holiday
+    ]);
+    await recordEscalation(store.db, orgId, '2a', '2020-05-18', 12); // escalated later on Mon 18
+    await digestJob.run(app, at('2020-05-26T07:30:00Z')); // Tue 26 May: W22, moved off the holiday
+    await digestJob.run(app, at('2020-06-01T07:30:00Z')); // Mon 1 June: W23
+    const [w21, w22, w23] = (await outbox(orgId)).map((r) => cardText(cardIn(r.payload)));
+    expect(w21).toContain('Since Mon 11 May');
+    expect(w22).toContain('Since Mon 18 May');
+    expect(w22).toContain('2 updates on 2 actions');
+    expect(w22).toContain('Escalated to the programme leads (1):');
+    expect(w23).toContain('Since Tue 26 May');
+    expect(w23).toContain('0 updates on 0 actions');
+    expect(w23).not.toContain('Escalated to the programme leads');
   });
 
   it('a channel subscribed after this week’s slot waits for next week; a missed slot is caught up only for two working days', async () => {
