@@ -28,11 +28,11 @@ export function digestFor(
   config: DigestConfig,
   now: Date,
   areas: string[] = [],
-  since?: Date,
+  window: { since?: Date; until?: Date } = {},
 ) {
   return composeDigest(db, orgId, {
     now,
-    since,
+    ...window,
     timeZone: config.TIME_ZONE,
     priorityAreas: areas,
     publicUrl: config.PUBLIC_URL,
@@ -91,7 +91,10 @@ export async function publishDigests(
     const cacheKey = JSON.stringify(filter);
     let view = views.get(cacheKey);
     if (!view) {
-      view = await digestFor(db, orgId, config, now, filter, slot.previousAt);
+      view = await digestFor(db, orgId, config, now, filter, {
+        since: slot.previousAt,
+        until: slot.at,
+      });
       views.set(cacheKey, view);
     }
     const activity = digestActivity(view, config.PULSE_MIN_GROUP);

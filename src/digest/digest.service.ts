@@ -23,6 +23,8 @@ export interface DigestOptions {
    * (or caught up after a restart) neither skips nor repeats a day. Default: seven days before `now`.
    */
   since?: Date;
+  /** End of "what changed" (excluded): the digest's scheduled moment, so a late run leaves the rest to the next. */
+  until?: Date;
 }
 
 /** "Due in the next 14 days" counts calendar days: today up to and including today + 14. */
@@ -52,7 +54,8 @@ export async function composeDigest(
   });
   const byId = new Map(figures.actions.map((a) => [a.id, a]));
   const since = options.since ?? new Date(options.now.getTime() - WEEK_MS);
-  const changes = await weeklyChanges(db, orgId, new Set(byId.keys()), since, options.now);
+  const until = options.until ?? options.now;
+  const changes = await weeklyChanges(db, orgId, new Set(byId.keys()), since, until);
   const open = figures.actions.filter((a) => a.state === 'open');
   const soonLimit = addDays(today, DUE_SOON_DAYS);
   const plan = await db
@@ -62,15 +65,15 @@ export async function composeDigest(
     .orderBy('imported_at', 'desc')
     .executeTakeFirst();
   const unreachable = await listUnreachable(db, orgId);
-  // why: escalations are made per local date; from the previous digest's day to yesterday never overlaps
-  // the previous digest's (which ended the day before it).
+  // why: escalations are made per local date: from the previous digest's day to the day before this one's,
+  // so consecutive digests neither overlap nor leave a day out.
   const escalations = await listEscalations(
     db,
     orgId,
     localDate(since, options.timeZone),
-    addDays(today, -1),
+    addDays(localDate(until, options.timeZone), -1),
   );
-  const newDates = await listDateChanges(db, orgId, since, options.now);
+  const newDates = await listDateChanges(db, orgId, since, until);
   const known = (id: string): ActionFigure[] => {
     const a = byId.get(id);
     return a ? [a] : [];

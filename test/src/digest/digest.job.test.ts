@@ -119,7 +119,7 @@ describeStores('weekly digest job', (kind) => {
     ]);
   });
 
-  it('after a bank holiday Monday, "what changed" starts at the last digest: no day skipped, none repeated', async () => {
+  it('"what changed" runs from one scheduled digest to the next: after a bank holiday Monday or a late run, no day skipped or repeated', async () => {
     const orgId = await sampleOrg(store);
     const app = testApp(store, orgId);
     await channel(orgId, 'Programme Board', at('2020-05-11T12:00:00Z'));
@@ -139,6 +139,16 @@ describeStores('weekly digest job', (kind) => {
     expect(w23).toContain('Since Tue 26 May');
     expect(w23).toContain('0 updates on 0 actions');
     expect(w23).not.toContain('Escalated to the programme leads');
+
+    // Down on Mon 8 June, caught up on Tue 9 at 10:00: an update that morning belongs to next week's digest.
+    await recordUpdates(store.db, orgId, [{ ref: '1c', rag: 'red', percent: 5, at: '2020-06-09T07:00:00Z' }]);
+    await digestJob.run(app, at('2020-06-09T09:00:00Z'));
+    await digestJob.run(app, at('2020-06-15T07:30:00Z'));
+    const [w24, w25] = (await outbox(orgId)).slice(3).map((r) => cardText(cardIn(r.payload)));
+    expect(w24).toContain('Since Mon 1 Jun');
+    expect(w24).toContain('0 updates on 0 actions');
+    expect(w25).toContain('Since Mon 8 Jun');
+    expect(w25).toContain('1 update on 1 action');
   });
 
   it('a channel subscribed after this week’s slot waits for next week; a missed slot is caught up only for two working days', async () => {
