@@ -60,7 +60,7 @@ describeStores('weekly digest figures', (kind) => {
   beforeAll(async () => {
     store = await testStore(kind);
     orgId = await sampleOrg(store, IMPORTED);
-    // 3a's update after the digest moment must not count: record it, but compose at NOW.
+    // 3a's update comes after the digest moment: it does not exist yet when the digest is made, so it is left out.
     await recordUpdates(
       store.db,
       orgId,
