@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt } from '../../scripts/build-tab.js';
@@ -187,6 +188,16 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     const areaRows = frame.getByRole('region', { name: 'By priority area' }).locator('tbody tr');
     await expect.poll(() => areaRows.count()).toBe(1);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('filter-area');
+    // The board paper for one priority area: the export follows the area filter.
+    const filtered = page.waitForEvent('download');
+    await frame.getByRole('button', { name: 'Export XLSX for the board paper' }).click();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await (await filtered).path())!);
+    const exportedAreas = new Set<string>();
+    book
+      .getWorksheet('Actions')!
+      .eachRow((row, n) => n > 1 && exportedAreas.add(String(row.getCell(2).value)));
+    expect([...exportedAreas]).toEqual([area]);
 
     await page.setViewportSize({ width: 320, height: 900 });
     await frame.waitForFunction(() => document.documentElement.clientWidth <= 320);
