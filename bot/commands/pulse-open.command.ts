@@ -8,18 +8,33 @@ import { type BotTurn, replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
 
-/** Reads `[from <date>] [until <date>] [team <name> | service <name>]`; undefined when the words do not fit. */
+const KEYWORDS = ['from', 'until', 'team', 'service'] as const;
+type Keyword = (typeof KEYWORDS)[number];
+const isKeyword = (word: string): word is Keyword => (KEYWORDS as readonly string[]).includes(word);
+
+/**
+ * Reads `[from <date>] [until <date>] [team <name> | service <name>]`; undefined when the words do not fit.
+ * A keyword starts a part only the first time, and `team` / `service` not inside a name: team names hold
+ * those words ("CiN Team 1", "Assessment Team"), and splitting there asked a team called "1".
+ */
 export function parseOpenOptions(text: string): Omit<OpenRequest, 'actor'> | undefined {
-  const parts = text
-    .split(/\s+(?=(?:from|until|team|service)\s)/i)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const parts: { key: Keyword; words: string[] }[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const key = word.toLowerCase();
+    const current = parts.at(-1);
+    const inName = current?.key === 'team' || current?.key === 'service';
+    const starts =
+      isKeyword(key) &&
+      !parts.some((p) => p.key === key) &&
+      !(inName && (key === 'team' || key === 'service'));
+    if (starts) parts.push({ key, words: [] });
+    else if (current) current.words.push(word);
+    else return undefined;
+  }
   const request: Omit<OpenRequest, 'actor'> = {};
-  for (const part of parts) {
-    const m = /^(from|until|team|service)\s+(.+)$/i.exec(part);
-    if (!m) return undefined;
-    const value = m[2]!.trim();
-    const key = m[1]!.toLowerCase();
+  for (const { key, words } of parts) {
+    if (words.length === 0) return undefined;
+    const value = words.join(' ');
     if (key === 'from') request.opensOn = value;
     else if (key === 'until') request.closesOn = value;
     else if (key === 'team') request.team = value;
