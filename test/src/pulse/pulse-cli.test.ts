@@ -61,6 +61,22 @@ describeStores('pulse command line', (kind) => {
     expect((await cli('pulse status')).out).toContain('too few answered to show');
   });
 
+  it('opens a round for one service (in any case), asking only the social workers of that service', async () => {
+    const opened = await runCliWords(['pulse', 'open', '--service', 'children in need']);
+    expect(opened.out).toMatch(/is open: 12 social workers asked, closes Fri 12 Dec\./);
+    const asked = await store.db
+      .selectFrom('pulse_participants as p')
+      .innerJoin('pulse_rounds as r', 'r.id', 'p.round_id')
+      .innerJoin('people', 'people.id', 'p.person_id')
+      .select(['people.service', 'people.is_social_worker'])
+      .where('r.org_id', '=', orgId)
+      .where('r.state', '=', 'open')
+      .execute();
+    expect(asked).toHaveLength(12);
+    expect(asked.every((p) => p.service === 'Children in Need' && p.is_social_worker)).toBe(true);
+    expect((await cli('pulse close')).code).toBe(0);
+  });
+
   it('lists, adds, rewords and retires statements, refusing bad codes and unknown ones', async () => {
     expect((await cli('pulse statements seed')).out).toContain('0 statements added.');
     expect((await cli('pulse statements seed nowhere.csv')).out).toContain('nowhere.csv: ENOENT');
