@@ -16,7 +16,7 @@ const isoDate = z
   .optional();
 
 export const exportRequestSchema = z.object({
-  format: z.enum(['xlsx', 'csv'], { message: 'format must be xlsx or csv' }),
+  format: z.enum(['xlsx', 'csv'], { message: 'expected xlsx or csv' }),
   from: isoDate,
   to: isoDate,
   priorityAreas: z.array(z.string().trim().min(1).max(200)).max(50).optional(),

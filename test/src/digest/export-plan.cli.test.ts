@@ -63,7 +63,7 @@ describeStores('npm run cli -- export plan', (kind) => {
       2,
       'Cannot export: the period starts on 2020-06-05',
     ],
-    [['--format', 'docx'], 2, 'Cannot export: format: format must be xlsx or csv'],
+    [['--format', 'docx'], 2, 'Cannot export: format: expected xlsx or csv'],
     [[], 2, '--format is required'],
     [['--format'], 2, '--format needs a value'],
     [['--format', 'csv', '--colour', 'red'], 2, 'unexpected --colour'],

@@ -133,7 +133,7 @@ describeStores('plan export', (kind) => {
     [{ format: 'xlsx', from: 'last week' }, 'from: expected a date'],
     [{ format: 'xlsx', from: '2020-06-05', to: '2020-06-01' }, 'starts on 2020-06-05, after it ends'],
     [{ format: 'csv', to: '2020-07-01' }, 'after today (2020-06-08)'],
-    [{ format: 'pdf' }, 'format must be xlsx or csv'],
+    [{ format: 'pdf' }, 'format: expected xlsx or csv'],
   ])('refuses %j with a clear message', async (request, message) => {
     const attempt = buildPlanExport(store.db, orgId, request as never, NOW, SETTINGS);
     await expect(attempt).rejects.toThrow(ExportRequestError);

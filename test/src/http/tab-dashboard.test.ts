@@ -205,7 +205,7 @@ describeStores('tab API: plan dashboard and export', (kind) => {
     expect((await oneArea.text()).trim().split('\n').length).toBeLessThan(lines);
     const cases: [string, string, number, RegExp][] = [
       ['?format=xlsx', await tab.tokenFor(SAMPLE.owner), 403, /Exports are for/],
-      ['?format=pdf', leadToken, 400, /format must be xlsx or csv/],
+      ['?format=pdf', leadToken, 400, /format: expected xlsx or csv/],
       ['?format=xlsx&from=2020-13-45', leadToken, 400, /YYYY-MM-DD/],
       ['?format=xlsx&to=2030-01-01', leadToken, 400, /after today/],
     ];
