@@ -79,6 +79,18 @@ export async function findActionById(
   return row && toView(row);
 }
 
+/** findActionById for many ids in one query: the actions found, by id. */
+export async function findActionsByIds(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, ActionView>> {
+  const rows = await selectView(actionViews(db, orgId))
+    .where(sql<boolean>`actions.id = any(${ids}::uuid[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, toView(r)]));
+}
+
 /** Every action of the organisation's plan, in plan order (objective, then letter). */
 export async function listActions(db: Executor, orgId: string): Promise<ActionView[]> {
   const rows = await selectView(actionViews(db, orgId))

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { canOnAction, type Viewer } from '../access/viewer.js';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
-import { findActionById } from '../plan/action.repository.js';
+import { findActionByIdBatched } from '../plan/action-by-id.batch.js';
 import type { ActionView } from '../plan/action-view.js';
 import { newId } from '../shared/ids.js';
 import { firstProblem, type StatusUpdateInput, statusUpdateInputSchema } from './status-update.input.js';
@@ -43,7 +43,7 @@ export async function recordStatusUpdate(
   const kind = options.kind ?? 'update';
   const key = scopedKey(viewer, data.idempotencyKey);
   const record = async (ex: Executor): Promise<RecordResult> => {
-    const action = await findActionById(ex, viewer.orgId, data.actionId);
+    const action = await findActionByIdBatched(ex, viewer.orgId, data.actionId);
     if (!action || !(await canOnAction(ex, viewer, action, 'updateAction'))) {
       return refused(action ? 'not_allowed' : 'not_found', NOT_YOURS);
     }
