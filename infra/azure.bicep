@@ -28,6 +28,9 @@ param tenantId string
 @description('Client id of the tab SSO Entra app (AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
+@description('Teams app id, the manifest id (TEAMS_APP_ID): links in cards open the dashboard tab in Teams with it.')
+param teamsAppId string = ''
+
 @description('Comma-separated Entra tenant ids allowed to use the bot; empty means the registration tenant.')
 param tenantAllowList string = ''
 
@@ -159,6 +162,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'TENANT_ALLOW_LIST'

@@ -29,6 +29,12 @@ export const configSchema = z.object({
     .url()
     .optional()
     .describe("The bot's public https base URL (used for links to the dashboard tab)."),
+  TEAMS_APP_ID: z
+    .guid("expected the Teams app id, a GUID (the manifest's id)")
+    .optional()
+    .describe(
+      "Teams app id (the manifest's `id`, as `npm run package` fills it): links to the dashboard open its tab in Teams. Unset: the tab's web address.",
+    ),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection string')

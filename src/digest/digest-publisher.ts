@@ -9,7 +9,7 @@ import type { DigestView } from './digest-view.js';
 import { type DigestSlot, digestKey } from './digest-week.js';
 import './digest.table.js';
 
-type DigestConfig = Pick<Config, 'TIME_ZONE' | 'PUBLIC_URL' | 'PULSE_MIN_GROUP'>;
+type DigestConfig = Pick<Config, 'TIME_ZONE' | 'PUBLIC_URL' | 'TEAMS_APP_ID' | 'PULSE_MIN_GROUP'>;
 
 /** A Bot Framework message carrying the digest card, as the outbox stores it. */
 export function digestActivity(view: DigestView, minGroup: number): Record<string, unknown> {
@@ -36,6 +36,7 @@ export function digestFor(
     timeZone: config.TIME_ZONE,
     priorityAreas: areas,
     publicUrl: config.PUBLIC_URL,
+    teamsAppId: config.TEAMS_APP_ID,
     minGroup: config.PULSE_MIN_GROUP,
   });
 }

@@ -74,6 +74,6 @@ export interface DigestView {
   unreachable: DigestUnreachable[];
   /** Null until a Health Check round has closed. */
   pulse: DigestPulse | null;
-  /** Deep link to the Plan dashboard tab; null when PUBLIC_URL is not set. */
+  /** Link to the Plan dashboard tab (a Teams deep link with TEAMS_APP_ID); null when PUBLIC_URL is not set. */
   dashboardUrl: string | null;
 }

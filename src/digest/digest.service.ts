@@ -4,6 +4,7 @@ import { listUnreachable } from '../delivery/delivery-status.js';
 import { latestResults } from '../pulse/pulse-results.service.js';
 import { listEscalations } from '../reminders/escalation.repository.js';
 import { listDateChanges } from '../updates/date-request.repository.js';
+import { dashboardLink } from './dashboard-link.js';
 import type { DigestPulse, DigestView } from './digest-view.js';
 import { type ActionFigure, planFigures } from './plan-figures.js';
 import { unreachableWhy } from './unreachable-why.js';
@@ -16,6 +17,8 @@ export interface DigestOptions {
   priorityAreas?: string[];
   /** The bot's public base URL, for the link to the dashboard tab. */
   publicUrl?: string | undefined;
+  /** The Teams app id: with it, the link opens the dashboard tab inside Teams (see dashboardLink). */
+  teamsAppId?: string | undefined;
   /** Fewest respondents before a Health Check figure is shown. */
   minGroup: number;
   /**
@@ -30,15 +33,6 @@ export interface DigestOptions {
 /** "Due in the next 14 days" counts calendar days: today up to and including today + 14. */
 export const DUE_SOON_DAYS = 14;
 const WEEK_MS = 7 * 86_400_000;
-
-/** The deep link to the Plan dashboard tab, with the digest's area filter carried over. */
-export function dashboardUrl(publicUrl: string | undefined, areas: string[] = []): string | null {
-  if (!publicUrl) return null;
-  const url = new URL('/tab/index.html', publicUrl);
-  url.searchParams.set('view', 'plan');
-  for (const area of areas) url.searchParams.append('area', area);
-  return url.toString();
-}
 
 /** Counts everything the weekly digest shows for one organisation (and optionally some priority areas). */
 export async function composeDigest(
@@ -110,7 +104,11 @@ export async function composeDigest(
     },
     unreachable: unreachable.map((u) => ({ name: u.name, kind: u.kind, why: unreachableWhy(u) })),
     pulse: await pulseSection(db, orgId, options.minGroup),
-    dashboardUrl: dashboardUrl(options.publicUrl, areaFilter),
+    dashboardUrl: dashboardLink({
+      publicUrl: options.publicUrl,
+      teamsAppId: options.teamsAppId,
+      areas: areaFilter,
+    }),
   };
 }
 

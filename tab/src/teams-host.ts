@@ -7,6 +7,8 @@ export type Theme = 'default' | 'dark' | 'contrast';
 export interface Host {
   inTeams: boolean;
   theme: Theme;
+  /** What a deep link asked the tab to show (its `context.subEntityId`); '' when none. */
+  subPageId: string;
   credentials: Credentials;
   onThemeChange(handler: (theme: Theme) => void): void;
 }
@@ -29,6 +31,7 @@ export async function connectTeams(): Promise<Host> {
   return {
     inTeams: true,
     theme: asTheme(context.app.theme),
+    subPageId: context.page.subPageId ?? '',
     // why: Teams caches the SSO token and refreshes it before expiry, so asking per request costs nothing.
     credentials: async () => `Bearer ${await authentication.getAuthToken()}`,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
@@ -41,6 +44,7 @@ export function devHost(objectId: string): Host {
   return {
     inTeams: false,
     theme: asTheme(query),
+    subPageId: '',
     credentials: async () => `Dev ${objectId}`,
     onThemeChange: () => {},
   };

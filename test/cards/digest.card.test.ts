@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestCard, DIGEST_LIST_LIMIT } from '../../cards/digest.card.js';
+import { dashboardLink } from '../../src/digest/dashboard-link.js';
 import type { DigestView } from '../../src/digest/digest-view.js';
 import { type ActionFigure, emptyCounts } from '../../src/digest/plan-figures.js';
 import { cardText } from '../support/bot-harness.js';
 import { MAX_CARD_BYTES, validateCard } from '../support/card-validation.js';
+
+// The longest link a digest carries: into Teams, for a subscription limited to three long-named areas.
+const DEEP_LINK = dashboardLink({
+  publicUrl: 'https://pulse.council.example',
+  teamsAppId: '6f1c2b8e-3d4a-4f5b-9c6d-7e8f9a0b1c2d',
+  areas: [0, 1, 2].map((i) => `Priority area ${i} with a long descriptive name for the board`),
+});
 
 const LONG =
   'Develop and embed a communications plan to support workforce engagement with the practice improvements required, including face to face senior leader engagement and quarterly briefings for all staff. '.repeat(
@@ -74,7 +82,7 @@ function worstCase(): DigestView {
         change: i % 4 ? 6 : null,
       })),
     },
-    dashboardUrl: 'https://pulse.council.example/tab/index.html?view=plan',
+    dashboardUrl: DEEP_LINK,
   };
 }
 
@@ -113,7 +121,7 @@ describe('digest card', () => {
       {
         type: 'Action.OpenUrl',
         title: 'Open the plan dashboard',
-        url: 'https://pulse.council.example/tab/index.html?view=plan',
+        url: DEEP_LINK,
       },
     ]);
   });

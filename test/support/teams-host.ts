@@ -12,6 +12,10 @@ export interface HostOptions {
   objectId: string;
   theme?: 'default' | 'dark' | 'contrast';
   frameContext?: 'content' | 'settings';
+  /** The tab's entityId (default: plan-dashboard for a `view=plan` path, my-actions otherwise). */
+  entityId?: string;
+  /** What a deep link's `context.subEntityId` hands the tab (teams-js: `page.subPageId`). */
+  subEntityId?: string;
   width?: number;
   height?: number;
 }
@@ -45,7 +49,8 @@ export async function openInHost(
     objectId: options.objectId,
     theme: options.theme ?? 'default',
     frameContext: options.frameContext ?? 'content',
-    entityId: options.tabPath.includes('plan') ? 'plan-dashboard' : 'my-actions',
+    entityId: options.entityId ?? (options.tabPath.includes('plan') ? 'plan-dashboard' : 'my-actions'),
+    subEntityId: options.subEntityId,
   };
   await page.route(`${options.origin}/__teams-host__`, (route) =>
     route.fulfill({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt } from '../../scripts/build-tab.js';
 import type { Store } from '../../src/db/connect.js';
+import { DASHBOARD_TAB_ENTITY_ID, dashboardLink } from '../../src/digest/dashboard-link.js';
 import { composeDigest } from '../../src/digest/digest.service.js';
 import type { ManualClock } from '../../src/shared/clock.js';
 import { launchChromium } from '../support/browser.js';
@@ -251,6 +253,28 @@ describe('Teams tab in a browser', { timeout: 90_000 }, () => {
     await frame.getByRole('button', { name: 'Update 1d' }).click();
     await expect.poll(() => overflowsX(frame)).toBe(false);
     expect(await axeViolations(frame)).toEqual([]);
+    await page.close();
+  });
+
+  it("opened from a digest's deep link, the personal Plan dashboard tab shows the subscription's areas", async () => {
+    const areas = (
+      await composeDigest(tab.app.db, tab.orgId, {
+        now: tab.app.clock.now(),
+        timeZone: 'Europe/London',
+        minGroup: 5,
+      })
+    ).areas.map((a) => a.name);
+    const link = new URL(
+      dashboardLink({ publicUrl: tab.url, teamsAppId: randomUUID(), areas: [areas[1]!] })!,
+    );
+    const { subEntityId } = JSON.parse(link.searchParams.get('context')!) as { subEntityId: string };
+    const { page, tab: frame } = await host(SAMPLE.lead, '/tab/index.html?view=plan', {
+      entityId: DASHBOARD_TAB_ENTITY_ID,
+      subEntityId,
+    });
+    const areaRows = frame.getByRole('region', { name: 'By priority area' }).locator('tbody tr');
+    await expect.poll(() => areaRows.allTextContents()).toEqual([expect.stringContaining(areas[1]!)]);
+    expect(await frame.getByLabel('Priority area', { exact: true }).inputValue()).toBe(areas[1]);
     await page.close();
   });
 

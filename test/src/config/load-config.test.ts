@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,9 +40,16 @@ describe('loadConfig', () => {
     [{ PULSE_MIN_GROUP: '2' }, /PULSE_MIN_GROUP: /],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: expected a postgres:\/\/ connection string/],
     [{ REMINDER_DAYS_BEFORE: '14,seven' }, /REMINDER_DAYS_BEFORE: expected working-day counts/],
+    [{ TEAMS_APP_ID: 'practice-pulse' }, /TEAMS_APP_ID: expected the Teams app id, a GUID/],
   ])('stops on a bad value with NAME: what is wrong (%o)', (env, message) => {
     expect(() => loadConfig(env, root())).toThrow(ConfigError);
     expect(() => loadConfig(env, root())).toThrow(message);
+  });
+
+  it("reads TEAMS_APP_ID from the env file the app package is filled from (the dashboard link's app id)", () => {
+    const dev = loadConfig({ ENV: 'dev' });
+    expect(dev.TEAMS_APP_ID).toBe(parseEnvFile(readFileSync('env/.env.dev', 'utf8')).TEAMS_APP_ID);
+    expect(loadConfig({}, root()).TEAMS_APP_ID).toBeUndefined();
   });
 
   it('needs a tenant for the CLI and the sample import', () => {

@@ -97,6 +97,28 @@ describeStores('weekly digest job', (kind) => {
     expect(digestJob.cron(app)).toBe('30 8 * * 1-5');
   });
 
+  it("links the card to the Plan dashboard inside Teams with TEAMS_APP_ID, and to the tab's web address without", async () => {
+    const orgId = await sampleOrg(store);
+    await channel(orgId, 'Programme Board', at('2020-06-01T12:00:00Z'));
+    const links = async (config: Record<string, string>, when: string) => {
+      await digestJob.run(testApp(store, orgId, { config }), at(when));
+      const rows = await outbox(orgId);
+      return JSON.stringify(cardIn(rows.at(-1)?.payload)).match(/"url":"([^"]*)"/g);
+    };
+    const publicUrl = 'https://pulse.council.example';
+    expect(
+      await links(
+        { PUBLIC_URL: publicUrl, TEAMS_APP_ID: '6f1c2b8e-3d4a-4f5b-9c6d-7e8f9a0b1c2d' },
+        '2020-06-08T07:30:00Z',
+      ),
+    ).toEqual([
+      '"url":"https://teams.microsoft.com/l/entity/6f1c2b8e-3d4a-4f5b-9c6d-7e8f9a0b1c2d/dashboard?webUrl=https%3A%2F%2Fpulse.council.example%2Ftab%2Findex.html%3Fview%3Dplan&label=Plan%20dashboard"',
+    ]);
+    expect(await links({ PUBLIC_URL: publicUrl }, '2020-06-15T07:30:00Z')).toEqual([
+      '"url":"https://pulse.council.example/tab/index.html?view=plan"',
+    ]);
+  });
+
   it('sends nothing to a council no longer on the tenant allow list', async () => {
     const orgId = await sampleOrg(store);
     await channel(orgId, 'Programme Board', at('2020-06-01T12:00:00Z'));

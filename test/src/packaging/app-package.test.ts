@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEnvFile } from '../../../src/config/load-config.js';
+import { loadConfig, parseEnvFile } from '../../../src/config/load-config.js';
+import { dashboardLink } from '../../../src/digest/dashboard-link.js';
 import { buildAppPackage } from '../../../src/packaging/app-package.js';
 import { validateManifestSchema } from '../../../src/packaging/manifest-schema.js';
 import { encodePng } from '../../../src/packaging/png.js';
@@ -55,6 +56,21 @@ describe('buildAppPackage', () => {
       `https://${devEnv.BOT_DOMAIN}/tab/config.html`,
     );
     expect(manifest.validDomains).toEqual([devEnv.BOT_DOMAIN]);
+  });
+
+  it("the digest's dashboard link, built from the running bot's config, opens a static tab of this very package", async () => {
+    const { manifest } = await buildAppPackage({ root, envName: 'dev' });
+    const config = loadConfig({ ENV: 'dev' });
+    const link = new URL(dashboardLink({ publicUrl: config.PUBLIC_URL, teamsAppId: config.TEAMS_APP_ID })!);
+    const [, , , appId, entityId] = link.pathname.split('/');
+    expect(`${link.origin}/l/entity/`).toBe('https://teams.microsoft.com/l/entity/');
+    expect(appId).toBe(manifest.id);
+    const tab = (manifest.staticTabs as { entityId: string; contentUrl?: string; scopes: string[] }[]).find(
+      (t) => t.entityId === entityId,
+    );
+    expect(tab).toMatchObject({ entityId: 'dashboard', scopes: ['personal'] });
+    expect(tab?.contentUrl).toBe(link.searchParams.get('webUrl'));
+    expect(tab?.contentUrl).toBe(`https://${devEnv.BOT_DOMAIN}/tab/index.html?view=plan`);
   });
 
   it('takes values from the .user file too, and escapes quotes for JSON', async () => {
