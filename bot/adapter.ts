@@ -1,6 +1,7 @@
 import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../src/config/config.schema.js';
 import type { Logger } from '../src/shared/logger.js';
+import { withCachedConnectors } from './connector-clients.js';
 import { FailClosedAuthentication } from './fail-closed-auth.js';
 
 /**
@@ -15,7 +16,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     MicrosoftAppType: config.BOT_ID ? config.BOT_TYPE : 'MultiTenant',
     MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
   };
-  const adapter = new CloudAdapter(new FailClosedAuthentication(options, log));
+  const adapter = new CloudAdapter(withCachedConnectors(new FailClosedAuthentication(options, log)));
   adapter.onTurnError = async (ctx, error) => {
     log.error(
       {

@@ -11,9 +11,11 @@ import {
   type SendReceipt,
   type SendRequest,
 } from '../src/delivery/message-sender.js';
-
-type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
-type ConnectorFactory = ReturnType<BotFrameworkAuthentication['createConnectorFactory']>;
+import {
+  type BotFrameworkAuthentication,
+  unwrapAuthentication,
+  withCachedConnectors,
+} from './connector-clients.js';
 
 /**
  * Sends outbox messages through botbuilder's proactive API: continueConversationAsync with the stored
@@ -124,39 +126,10 @@ export class ProactiveSender implements MessageSender {
  * the delivery worker must see every answer to pace the tenant, honour Retry-After and record attempts.
  */
 function withoutConnectorRetries(auth: BotFrameworkAuthentication): BotFrameworkAuthentication {
-  const clients = new Map<string, ReturnType<ConnectorFactory['create']>>();
-  const createConnectorFactory = (
-    claims: Parameters<BotFrameworkAuthentication['createConnectorFactory']>[0],
-  ) => {
-    const inner = auth.createConnectorFactory(claims);
-    const create = async (serviceUrl: string, audience?: string) => {
-      const client = await inner.create(serviceUrl, audience);
-      const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
-      pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-      return client;
-    };
-    return {
-      // why: building a connector client (credentials, HTTP pipeline) per message costs more than the send;
-      // one per service URL is what botbuilder's older adapter kept too. Its credentials refresh their own token.
-      create: (serviceUrl: string, audience?: string) => {
-        const key = `${serviceUrl}\n${audience ?? ''}`;
-        let client = clients.get(key);
-        if (!client) {
-          client = create(serviceUrl, audience);
-          client.catch(() => clients.delete(key));
-          clients.set(key, client);
-        }
-        return client;
-      },
-    } as ConnectorFactory;
-  };
-  // why: a proxy keeps every other method bound to the real object, whatever private state it has.
-  return new Proxy(auth, {
-    get(target, property) {
-      if (property === 'createConnectorFactory') return createConnectorFactory;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  // why: its own clients, not the inbound adapter's (they keep botbuilder's retries for replies in a turn).
+  return withCachedConnectors(unwrapAuthentication(auth), (client) => {
+    const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+    pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
   });
 }
 
