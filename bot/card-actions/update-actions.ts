@@ -6,12 +6,14 @@ import { onTrackAction } from './on-track.action.js';
 import { reopenCardAction } from './reopen.action.js';
 import { requestDateAction } from './request-date.action.js';
 import { saveWordsAction } from './save-words.action.js';
+import { showActionAction } from './show-action.action.js';
+import { showHistoryAction } from './show-history.action.js';
 import { showReminderAction } from './show-reminder.action.js';
 import { submitUpdateAction } from './submit-update.action.js';
 import { updateFormAction } from './update-form.action.js';
 import { viewDateAction } from './view-date.action.js';
 
-/** The reminder, update, approval and plain-text answer verbs (registered in index.ts with one line). */
+/** The reminder, update, approval, plain-text answer and show-an-action verbs (registered in index.ts with one line). */
 export const updateCardActions: CardAction[] = [
   onTrackAction,
   updateFormAction,
@@ -24,4 +26,6 @@ export const updateCardActions: CardAction[] = [
   saveWordsAction,
   chooseWordsAction,
   reopenCardAction,
+  showActionAction,
+  showHistoryAction,
 ];

@@ -1,15 +1,17 @@
 import { formCardFor } from '../card-actions/update-form.action.js';
 import { replyCard } from '../turn.js';
+import { replyActionChoice } from './choose-action.js';
 import type { BotCommand } from './command.js';
 import { actionForCommand } from './update-ref.js';
 
-/** `done 3a`: asks for the evidence, then marks the action complete. */
+/** `done 3a`: asks for the evidence, then marks the action complete; bare `done` asks which action. */
 export const doneCommand: BotCommand = {
   personalOnly: true,
   usage: 'done <ref>',
   summary: 'Mark an action done (you add the evidence).',
-  pattern: /^done\s+(\S{1,10})$/i,
+  pattern: /^done(?:\s+(\S{1,10}))?$/i,
   async run(turn, match) {
+    if (match[1] === undefined) return replyActionChoice(turn, 'done');
     const action = await actionForCommand(turn, match[1] ?? '', 'updateAction');
     if (action) await replyCard(turn, await formCardFor(turn, { actionId: action.id, mode: 'done' }));
   },

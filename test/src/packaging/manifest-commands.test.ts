@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../bot/commands/index.js';
+import { commands, matchCommand } from '../../../bot/commands/index.js';
 
 interface CommandList {
   scopes: string[];
@@ -22,6 +22,12 @@ describe('the command menu in manifest/manifest.json', () => {
   it('offers only commands the bot has', () => {
     const titles = lists.flatMap((list) => list.commands.map((c) => c.title));
     expect(titles.filter((title) => !commandTitled(title))).toEqual([]);
+  });
+
+  it('answers each title as the menu sends it, alone, with that command: not help, not a plain-text answer', () => {
+    const titles = lists.flatMap((list) => list.commands.map((c) => c.title));
+    const misrouted = titles.filter((title) => matchCommand(title)?.command !== commandTitled(title));
+    expect(misrouted).toEqual([]);
   });
 
   it('offers in channels and group chats none of the commands answered only in the 1:1 chat', () => {
