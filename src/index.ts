@@ -13,6 +13,7 @@ import { DataGeneration } from './db/data-generation.js';
 import { migrateToLatest } from './db/migrate.js';
 import { watchWrites } from './db/write-watch.plugin.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { legalPageRoutes } from './http/legal-pages.routes.js';
 import { opsRoutes } from './http/ops.routes.js';
 import { createServer, listen } from './http/server.js';
 import { tabRoutes } from './http/tab.routes.js';
@@ -66,7 +67,12 @@ if (process.argv.includes('--sample')) {
 const adapter = createAdapter(config, log);
 adapter.use(inboundRateLimit(app));
 const bot = new PracticePulseBot(app, { commands, match: matchCommand, cardActions });
-const server = createServer({ app, adapter, bot, routes: [opsRoutes(app, metrics), tabRoutes(app)] });
+const server = createServer({
+  app,
+  adapter,
+  bot,
+  routes: [opsRoutes(app, metrics), tabRoutes(app), legalPageRoutes(config)],
+});
 await listen(server, config.PORT);
 const sender = ProactiveSender.fromAdapter(adapter, botAppId(config));
 const delivery = new DeliveryWorker({
