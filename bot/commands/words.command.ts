@@ -34,21 +34,27 @@ async function updatable(turn: BotTurn, actions: (ActionView | undefined)[]): Pr
   return out;
 }
 
+/** The open actions the sender's latest reminder (of the last two weeks) covered that they may update. */
+export async function remindedActions(turn: BotTurn): Promise<ActionView[]> {
+  const { db } = turn.app;
+  if (!turn.viewer) return [];
+  const since = addDays(turn.today, -REMINDER_MEMORY_DAYS);
+  const reminder = await latestReminderOf(db, turn.orgId, turn.viewer.person.id, since);
+  if (!reminder) return [];
+  return updatable(
+    turn,
+    await Promise.all(reminder.action_ids.map((id) => findActionById(db, turn.orgId, id))),
+  );
+}
+
 /** The actions the words could be about: those they name, else the last reminder's, else all the sender's. */
 async function candidates(turn: BotTurn, refs: string[]): Promise<ActionView[]> {
   const { db } = turn.app;
-  const person = turn.viewer?.person.id ?? '';
   if (refs.length)
     return updatable(turn, await Promise.all(refs.map((r) => findActionByRef(db, turn.orgId, r))));
-  const reminder = await latestReminderOf(db, turn.orgId, person, addDays(turn.today, -REMINDER_MEMORY_DAYS));
-  if (reminder) {
-    const listed = await updatable(
-      turn,
-      await Promise.all(reminder.action_ids.map((id) => findActionById(db, turn.orgId, id))),
-    );
-    if (listed.length) return listed;
-  }
-  return updatable(turn, await listActionsFor(db, turn.orgId, person));
+  const listed = await remindedActions(turn);
+  if (listed.length) return listed;
+  return updatable(turn, await listActionsFor(db, turn.orgId, turn.viewer?.person.id ?? ''));
 }
 
 /**

@@ -211,6 +211,10 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       });
       const text = cardText(await say('interim AD starts Monday, on track', dcs));
       expect(text).toContain('Record this for 1b?');
+      // why: a bare "done" is also a menu command; in reply to a reminder about one action it is an answer.
+      const done = cardText(await say('done', dcs));
+      expect(done).toContain('Record this for 1b?');
+      expect(done).toMatch(/complete/i);
     });
 
     it('keeps answers and reminders to the 1:1 chat', async () => {
