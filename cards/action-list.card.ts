@@ -50,10 +50,10 @@ export function buildActionListCard(view: ActionListView, now: Date): AdaptiveCa
   const hidden = view.items.length - MAX_LISTED;
   if (hidden > 0)
     body.push(
-      text(`… and ${hidden} more. Type \`action <ref>\` for one action, or open the My actions tab.`),
+      text(`… and ${hidden} more. Type \`action ‹ref›\` for one action, or open the My actions tab.`),
     );
   else if (view.items.length)
-    body.push(text('Type `action <ref>` (for example `action 3a`) to see one in full.', { isSubtle: true }));
+    body.push(text('Type `action ‹ref›` (for example `action 3a`) to see one in full.', { isSubtle: true }));
   const actions = view.moreUrl
     ? [{ type: 'Action.OpenUrl', title: 'Open My actions', url: view.moreUrl }]
     : [];

@@ -102,8 +102,8 @@ export function buildChooseActionCard(view: ChooseActionView): AdaptiveCard {
   body.push(
     text(
       hidden > 0
-        ? `… and ${hidden} more: type \`${view.purpose} <ref>\`, for example \`${view.purpose} ${example}\`.`
-        : `Or type \`${view.purpose} <ref>\`, for example \`${view.purpose} ${example}\`.`,
+        ? `… and ${hidden} more: type \`${view.purpose} ‹ref›\`, for example \`${view.purpose} ${example}\`.`
+        : `Or type \`${view.purpose} ‹ref›\`, for example \`${view.purpose} ${example}\`.`,
       { isSubtle: true, spacing: 'Medium' },
     ),
   );

@@ -25,13 +25,13 @@ export function buildCommandSyntaxCard(view: CommandSyntaxView): AdaptiveCard {
       ? [
           heading('Pause reminders about an action'),
           text(
-            `Type \`snooze <ref> <working days>\`, for example \`snooze ${ref} 3\`: no reminders about ${ref} for 3 working days. A pause lasts 1 to ${view.maxSnoozeDays} working days and ends before the due day: that day's reminder always comes.`,
+            `Type \`snooze ‹ref› ‹working days›\`, for example \`snooze ${ref} 3\`: no reminders about ${ref} for 3 working days. A pause lasts 1 to ${view.maxSnoozeDays} working days and ends before the due day: that day's reminder always comes.`,
           ),
         ]
       : [
           heading('Hand an action to a deputy while you are away'),
           text(
-            `Type \`delegate <ref> to <name or email>\`, for example \`delegate ${ref} to Jo Bloggs\`: they get its reminders and can update it. \`delegate ${ref} to me\` takes it back.`,
+            `Type \`delegate ‹ref› to ‹name or email›\`, for example \`delegate ${ref} to Jo Bloggs\`: they get its reminders and can update it. \`delegate ${ref} to me\` takes it back.`,
           ),
         ];
   if (view.items.length === 0) {

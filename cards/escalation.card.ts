@@ -35,7 +35,7 @@ export function buildEscalationCard(view: EscalationView, now: Date): AdaptiveCa
   if (n > MAX_ESCALATED_ITEMS)
     body.push(text(`… and ${n - MAX_ESCALATED_ITEMS} more. The weekly digest lists them all.`));
   body.push(
-    text('Type `action <ref>` to open one, or `history <ref>` to see its updates.', { isSubtle: true }),
+    text('Type `action ‹ref›` to open one, or `history ‹ref›` to see its updates.', { isSubtle: true }),
   );
   return adaptiveCard(body);
 }

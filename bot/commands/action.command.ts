@@ -11,7 +11,7 @@ import { replyNotOnRoster } from './not-on-roster.js';
 /** `action 3a`: one action in full, with the buttons the sender may use; bare `action` asks which. */
 export const actionCommand: BotCommand = {
   personalOnly: true,
-  usage: 'action <ref>',
+  usage: 'action ‹ref›',
   summary: 'One action in full, e.g. `action 3a`.',
   pattern: /^action(?:\s+(\S{1,10}))?$/i,
   async run(turn, match) {

@@ -13,7 +13,7 @@ import { replyNotOnRoster } from './not-on-roster.js';
 /** `delegate 3a to <person>` (owners only); `delegate 3a to me` takes it back; bare `delegate` says how. */
 export const delegateCommand: BotCommand = {
   personalOnly: true,
-  usage: 'delegate <ref> to <person>',
+  usage: 'delegate ‹ref› to ‹person›',
   summary:
     'While you are away, someone else gets the reminders and can update (owners; `to me` takes it back).',
   pattern: /^delegate(?:\s+(\S{1,10})\s+to\s+(.{1,200}))?$/i,

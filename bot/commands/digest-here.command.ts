@@ -8,7 +8,7 @@ import { resolveAreas } from './digest-areas.js';
 import { adminChannel, refuse } from './digest-channel.js';
 
 export const digestHereCommand: BotCommand = {
-  usage: 'digest here [for <priority area>, …]',
+  usage: 'digest here [for ‹priority area›, …]',
   summary: 'Admins, in a channel: send the weekly digest here (optionally for some priority areas).',
   pattern: /^digest\s+here(?:\s+for\s+(.+))?$/i,
   async run(turn, match) {

@@ -11,7 +11,7 @@ import { remindedActions, wordsCommand } from './words.command.js';
  */
 export const doneCommand: BotCommand = {
   personalOnly: true,
-  usage: 'done <ref>',
+  usage: 'done ‹ref›',
   summary: 'Mark an action done (you add the evidence).',
   pattern: /^done(?:\s+(\S{1,10}))?$/i,
   async run(turn, match) {

@@ -7,7 +7,7 @@ import { actionForCommand } from './update-ref.js';
 /** `history 3a`: who updated the action, when, and what they said; bare `history` asks which action. */
 export const historyCommand: BotCommand = {
   personalOnly: true,
-  usage: 'history <ref>',
+  usage: 'history ‹ref›',
   summary: 'The latest updates and date requests of an action.',
   pattern: /^history(?:\s+(\S{1,10}))?$/i,
   async run(turn, match) {

@@ -13,7 +13,7 @@ import { actionForCommand } from './update-ref.js';
  */
 export const snoozeCommand: BotCommand = {
   personalOnly: true,
-  usage: 'snooze <ref> <working days>',
+  usage: 'snooze ‹ref› ‹working days›',
   summary: 'Pause reminders about an action, e.g. `snooze 3a 3` (at most until it is due).',
   pattern: /^snooze(?:\s+(\S{1,10})\s+(\d{1,3}))?$/i,
   async run(turn, match) {

@@ -7,7 +7,7 @@ import { actionForCommand } from './update-ref.js';
 /** `update 3a`: the update form for an action, in the chat; bare `update` (the command menu) asks which. */
 export const updateCommand: BotCommand = {
   personalOnly: true,
-  usage: 'update <ref>',
+  usage: 'update ‹ref›',
   summary: 'Update an action: status, percent, what has happened, evidence, blockers.',
   pattern: /^update(?:\s+(\S{1,10}))?$/i,
   async run(turn, match) {

@@ -62,7 +62,7 @@ async function candidates(turn: BotTurn, refs: string[]): Promise<ActionView[]> 
  * and *Edit*; nothing is recorded until *Save*. Matched last, so every command wins over it.
  */
 export const wordsCommand: BotCommand = {
-  usage: '<ref> <what happened>',
+  usage: '‹ref› ‹what happened›',
   summary:
     'Answer a reminder in words, e.g. `7c on track, comms plan signed off`. You confirm before it is saved.',
   pattern: ANSWER,

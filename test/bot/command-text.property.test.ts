@@ -16,8 +16,8 @@ const PROPERTY_TIMEOUT_MS = 90_000;
 
 const NOT_UNDERSTOOD = "Sorry, I didn't understand that.";
 
-/** The first word(s) of every registered command ("action <ref>" → "action"), so random text often routes. */
-const commandWords = [...new Set(commands.map((c) => c.usage.split(/\s+[<[]/)[0]!.trim()))];
+/** The first word(s) of every registered command ("action ‹ref›" → "action"), so random text often routes. */
+const commandWords = [...new Set(commands.map((c) => c.usage.split(/\s+[<‹[]/)[0]!.trim()))];
 
 const argument = fc.oneof(
   fc.constantFrom('3a', '1d', '99z', '0', '-1', '1a 1b', 'to Matrix Owner', 'to owner@matrix.example'),

@@ -48,7 +48,7 @@ describe('the cards bare commands answer with', () => {
     (purpose, title, valid) => {
       const card = validCard(buildChooseActionCard({ purpose, items: items(30, 'Ŵ'.repeat(2_000)) }));
       const text = cardText(card);
-      expect(text).toContain(`… and ${30 - MAX_CHOICES_LISTED} more: type \`${purpose} <ref>\``);
+      expect(text).toContain(`… and ${30 - MAX_CHOICES_LISTED} more: type \`${purpose} ‹ref›\``);
       const button = buttonOf(card, title, '1a');
       expect(valid(button.data)).toBe(true);
       expect(button.raw.fallback).toMatchObject({ type: 'Action.Submit', data: button.data });

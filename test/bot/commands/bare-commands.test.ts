@@ -59,7 +59,7 @@ describeStores('commands picked from the Teams command menu, without a ref', (ki
     expect(text).toContain('Which action do you want to update?');
     expect(refsOf(text)).toEqual(OWNERS);
     expect(text).toContain('Due 31 Mar 2020 · due in 7 working days');
-    expect(text).toContain('Or type `update <ref>`, for example `update 1d`.');
+    expect(text).toContain('Or type `update ‹ref›`, for example `update 1d`.');
     const form = await tap(buttonOf(card, 'Update 7f', '7f'));
     expect(cardText(form)).toContain('Update: 7f');
     const submit = buttonOf(form, 'Submit');
@@ -113,7 +113,7 @@ describeStores('commands picked from the Teams command menu, without a ref', (ki
 
   it('`snooze` says how, with the refs that can be snoozed: not those due today or overdue', async () => {
     const text = cardText(await say('snooze'));
-    expect(text).toContain('Type `snooze <ref> <working days>`, for example `snooze 1d 3`');
+    expect(text).toContain('Type `snooze ‹ref› ‹working days›`, for example `snooze 1d 3`');
     expect(refsOf(text)).toEqual(OWNERS.filter((r) => r !== '10e'));
     // Wednesday 1 April: 1d and 7c (due 31 March) are overdue, so only later ones can be snoozed.
     const later = botHarness(
@@ -129,7 +129,7 @@ describeStores('commands picked from the Teams command menu, without a ref', (ki
 
   it('`delegate` says how, with the actions the sender owns; one delegated to them is theirs to update, not to delegate', async () => {
     const text = cardText(await say('delegate'));
-    expect(text).toContain('Type `delegate <ref> to <name or email>`');
+    expect(text).toContain('Type `delegate ‹ref› to ‹name or email›`');
     expect(text).toContain('`delegate 1d to me` takes it back');
     expect(refsOf(text)).toEqual(OWNERS.filter((r) => r !== '10e'));
 

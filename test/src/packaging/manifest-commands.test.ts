@@ -8,10 +8,10 @@ interface CommandList {
 }
 const lists: CommandList[] = JSON.parse(readFileSync('manifest/manifest.json', 'utf8')).bots[0].commandLists;
 
-/** The words a command starts with, before its first `<argument>` or `[option]`: "snooze <ref> <days>" → "snooze". */
+/** The words a command starts with, before its first `‹argument›` or `[option]`: "snooze ‹ref› ‹days›" → "snooze". */
 const literal = (usage: string) =>
   usage
-    .split(/\s*[<[]/)[0]!
+    .split(/\s*[<‹[]/)[0]!
     .trim()
     .toLowerCase();
 const commandTitled = (title: string) => commands.find((c) => literal(c.usage) === title.toLowerCase());
