@@ -6,6 +6,7 @@ import { PREFER_NOT_TO_SAY, submitAnswers } from '../../src/pulse/answer.service
 import { closedOn } from '../../src/pulse/round.repository.js';
 import { defineCardAction } from './card-action.js';
 import { pulseChangeAction } from './pulse-change.action.js';
+import { pulseSeriesStopAction } from './pulse-series-stop.action.js';
 
 export const toAnswerValue = (choice: ChoiceValue): number =>
   choice === 'none' ? PREFER_NOT_TO_SAY : Number(choice);
@@ -45,4 +46,4 @@ export const pulseSubmitAction = defineCardAction({
 });
 
 /** The pulse card's verbs; registered with one line in card-actions/index.ts. */
-export const pulseCardActions = [pulseSubmitAction, pulseChangeAction];
+export const pulseCardActions = [pulseSubmitAction, pulseChangeAction, pulseSeriesStopAction];

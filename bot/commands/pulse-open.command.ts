@@ -3,7 +3,7 @@ import { buildNoticeCard } from '../../cards/notice.card.js';
 import { can } from '../../src/access/viewer.js';
 import { shortDate } from '../../src/calendar/iso-date.js';
 import { PulseInputError } from '../../src/pulse/pulse-errors.js';
-import { type OpenRequest, openRound } from '../../src/pulse/round.service.js';
+import { type OpenedRound, type OpenRequest, openRound } from '../../src/pulse/round.service.js';
 import { type BotTurn, replyCard } from '../turn.js';
 import type { BotCommand } from './command.js';
 import { replyNotOnRoster } from './not-on-roster.js';
@@ -13,13 +13,16 @@ type Keyword = (typeof KEYWORDS)[number];
 const isKeyword = (word: string): word is Keyword => (KEYWORDS as readonly string[]).includes(word);
 
 /**
- * Reads `[from <date>] [until <date>] [team <name> | service <name>]`; undefined when the words do not fit.
+ * Reads `[once] [from <date>] [until <date>] [team <name> | service <name>]`; undefined when the words do not
+ * fit. `once` (first only) makes a one-off round; without it the round starts a monthly series.
  * A keyword starts a part only the first time, and `team` / `service` not inside a name: team names hold
  * those words ("CiN Team 1", "Assessment Team"), and splitting there asked a team called "1".
  */
 export function parseOpenOptions(text: string): Omit<OpenRequest, 'actor'> | undefined {
   const parts: { key: Keyword; words: string[] }[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const once = tokens[0]?.toLowerCase() === 'once';
+  for (const word of once ? tokens.slice(1) : tokens) {
     const key = word.toLowerCase();
     const current = parts.at(-1);
     const inName = current?.key === 'team' || current?.key === 'service';
@@ -31,7 +34,7 @@ export function parseOpenOptions(text: string): Omit<OpenRequest, 'actor'> | und
     else if (current) current.words.push(word);
     else return undefined;
   }
-  const request: Omit<OpenRequest, 'actor'> = {};
+  const request: Omit<OpenRequest, 'actor'> = once ? { once: true } : {};
   for (const { key, words } of parts) {
     if (words.length === 0) return undefined;
     const value = words.join(' ');
@@ -43,13 +46,28 @@ export function parseOpenOptions(text: string): Omit<OpenRequest, 'actor'> | und
   return request;
 }
 
+/** What the monthly series means for this round: when the next one opens, or that there is none. */
+function seriesLines(round: OpenedRound): string[] {
+  if (!round.series) return ['A one-off round: no monthly series.'];
+  const lines = [
+    `It repeats monthly: the next round opens ${shortDate(round.series.next_opens_on)}, with the same statements and audience. Type \`pulse stop\` to end the series.`,
+  ];
+  if (round.replacedSeries) {
+    lines.push(
+      `This replaces the monthly series whose next round would have opened ${shortDate(round.replacedSeries.next_opens_on)}.`,
+    );
+  }
+  return lines;
+}
+
 const refuse = (turn: BotTurn, lines: string[]) =>
   replyCard(turn, buildNoticeCard({ title: 'Health Check not opened', tone: 'warning', lines }));
 
 /** `pulse open …` (admins): opens a round now, or schedules one, for the roster's social workers. */
 export const pulseOpenCommand: BotCommand = {
-  usage: 'pulse open [until <date>] [from <date>] [team <name>]',
-  summary: 'Open a Health Check round (admins). Default: today, for 10 working days, all social workers.',
+  usage: 'pulse open [once] [until ‹date›] [from ‹date›] [team ‹name›]',
+  summary:
+    'Open a Health Check round (admins). Default: today, for 10 working days, all social workers, then monthly until `pulse stop`; `once` for a one-off.',
   pattern: /^pulse\s+open(?:\s+(.*))?$/i,
   async run(turn, match) {
     if (!turn.viewer) return replyNotOnRoster(turn);
@@ -57,7 +75,9 @@ export const pulseOpenCommand: BotCommand = {
       return refuse(turn, ['Only the programme office (admins) can open a Health Check.']);
     const options = parseOpenOptions(match[1] ?? '');
     if (!options)
-      return refuse(turn, ['Try `pulse open until 2026-12-12 team CiN Team 1` (every part is optional).']);
+      return refuse(turn, [
+        'Try `pulse open until 2026-12-12 team CiN Team 1`, or `pulse open once …` for a one-off round (every part is optional).',
+      ]);
     try {
       const config = turn.app.config;
       const round = await openRound(
@@ -74,6 +94,7 @@ export const pulseOpenCommand: BotCommand = {
           title: `Health Check ${when}`,
           lines: [
             `${round.audience_size} social workers${round.audience_team ? ` in ${escapeText(round.audience_team)}` : ''} are asked; it closes ${shortDate(round.closes_on)}.`,
+            ...seriesLines(round),
             'Type `pulse status` to follow the response rate (never who answered).',
           ],
         }),

@@ -12,6 +12,7 @@ import { pulseCloseCommand } from './pulse-close.command.js';
 import { pulseOpenCommand } from './pulse-open.command.js';
 import { pulseResultsCommand } from './pulse-results.command.js';
 import { pulseStatusCommand } from './pulse-status.command.js';
+import { pulseStopCommand } from './pulse-stop.command.js';
 
 /** `pulse`: (re)sends the open Health Check card, with the person's answers so far if they have answered. */
 export const pulseCommand: BotCommand = {
@@ -73,5 +74,6 @@ export const pulseCommands: BotCommand[] = [
   pulseResultsCommand,
   pulseOpenCommand,
   pulseCloseCommand,
+  pulseStopCommand,
   pulseCommand,
 ];

@@ -12,7 +12,8 @@ export async function openDemoRound(db: Kysely<DB>, orgId: string, config: Confi
   await openRound(
     db,
     orgId,
-    { actor: 'sample import' },
+    // why: the demo's round is not an admin's choice of monthly pattern (and its dates are shifted).
+    { actor: 'sample import', once: true },
     {
       today: localDate(now, config.TIME_ZONE),
       openDays: config.PULSE_OPEN_DAYS,

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/iso-date.js';
 import type { Executor } from '../db/executor.js';
 import { effectiveMinGroup } from './anonymity.js';
 import { liveRound, participationCounts } from './round.repository.js';
+import { runningSeries } from './series.service.js';
 
 export interface PulseStatus {
   roundId: string;
@@ -36,6 +37,27 @@ export async function pulseStatus(
     answered: shown ? answered : null,
     responseRate: shown && audience > 0 ? Math.round((100 * answered) / audience) : null,
     minGroup: min,
+  };
+}
+
+/** The running monthly series, for `pulse status`: when its next round opens. */
+export interface SeriesStatus {
+  seriesId: string;
+  nextOpensOn: IsoDate;
+  openDays: number;
+  team: string | null;
+  service: string | null;
+}
+
+export async function seriesStatus(db: Executor, orgId: string): Promise<SeriesStatus | undefined> {
+  const series = await runningSeries(db, orgId);
+  if (!series) return undefined;
+  return {
+    seriesId: series.id,
+    nextOpensOn: series.next_opens_on,
+    openDays: series.open_days,
+    team: series.audience_team,
+    service: series.audience_service,
   };
 }
 

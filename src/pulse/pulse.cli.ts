@@ -2,10 +2,11 @@ import { localDate, shortDate } from '../calendar/iso-date.js';
 import { type CliCommand, type CliContext, parseArgs, UsageError } from '../cli/cli-command.js';
 import { PulseInputError } from './pulse-errors.js';
 import { latestResults } from './pulse-results.service.js';
-import { pulseStatus } from './pulse-status.service.js';
+import { pulseStatus, seriesStatus } from './pulse-status.service.js';
 import { liveRound } from './round.repository.js';
 import { openRound } from './round.service.js';
 import { closeRound } from './round-close.service.js';
+import { stopSeries } from './series.service.js';
 import {
   addStatement,
   listLiveStatements,
@@ -26,13 +27,24 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 const text = (value: string | true | undefined) => (typeof value === 'string' ? value : undefined);
 
+/** Options a command does not know, or a flag given a value, are refused with its usage: nothing is guessed. */
+function checkOptions(options: Map<string, string | true>, valued: string[], flags: string[], usage: string) {
+  for (const [name, value] of options) {
+    const known = value === true ? flags.includes(name) : valued.includes(name);
+    if (!known) throw new UsageError(`usage: ${usage}`);
+  }
+}
+
 const openCli: CliCommand = {
   name: 'pulse open',
-  usage: 'pulse open [--close <date>] [--open <date>] [--team <name> | --service <name>] [--statements a,b]',
-  summary: 'Open (or schedule) a Health Check round for the roster’s social workers.',
+  usage:
+    'pulse open [--once] [--close <date>] [--open <date>] [--team <name> | --service <name>] [--statements a,b]',
+  summary:
+    'Open (or schedule) a Health Check round for the roster’s social workers; it repeats monthly until `pulse stop`, unless --once.',
   async run(args, { app, orgId, out }: CliContext) {
     const { options, positional } = parseArgs(args);
     if (positional.length) throw new UsageError(`usage: ${this.usage}`);
+    checkOptions(options, ['close', 'open', 'team', 'service', 'statements'], ['once'], this.usage);
     const now = app.clock.now();
     const c = app.config;
     const round = await guarded(() =>
@@ -48,6 +60,7 @@ const openCli: CliCommand = {
             ?.split(',')
             .map((c) => c.trim())
             .filter(Boolean),
+          once: options.get('once') === true,
           actor: 'cli',
         },
         { today: localDate(now, c.TIME_ZONE), openDays: c.PULSE_OPEN_DAYS, minGroup: c.PULSE_MIN_GROUP },
@@ -56,6 +69,27 @@ const openCli: CliCommand = {
     );
     out(
       `Round ${round.id} ${round.state === 'open' ? 'is open' : `opens ${shortDate(round.opens_on)}`}: ${round.audience_size} social workers asked, closes ${shortDate(round.closes_on)}.`,
+    );
+    if (round.replacedSeries)
+      out(`Monthly series ${round.replacedSeries.id} stopped: this round starts a new one.`);
+    out(
+      round.series
+        ? `Monthly series ${round.series.id}: the next round opens ${shortDate(round.series.next_opens_on)} (pulse stop ends it).`
+        : 'A one-off round: no monthly series.',
+    );
+    return 0;
+  },
+};
+
+const stopCli: CliCommand = {
+  name: 'pulse stop',
+  usage: 'pulse stop',
+  summary: 'Stop the monthly Health Check series (a round in flight still runs to its close).',
+  async run(args, { app, orgId, out }) {
+    if (args.length) throw new UsageError(`usage: ${this.usage}`);
+    const stopped = await guarded(() => stopSeries(app.db, orgId, { actor: 'cli' }, app.clock.now()));
+    out(
+      `Monthly series ${stopped.id} stopped: no more rounds (the next would have opened ${shortDate(stopped.next_opens_on)}).`,
     );
     return 0;
   },
@@ -79,6 +113,11 @@ const statusCli: CliCommand = {
   usage: 'pulse status',
   summary: 'Response so far in the open round (counts only), or the latest results.',
   async run(_args, { app, orgId, out }) {
+    const series = await seriesStatus(app.db, orgId);
+    const monthly = () => {
+      if (series)
+        out(`Monthly series ${series.seriesId}: the next round opens ${shortDate(series.nextOpensOn)}.`);
+    };
     const status = await pulseStatus(app.db, orgId, app.config.PULSE_MIN_GROUP);
     if (status) {
       const answered =
@@ -88,6 +127,7 @@ const statusCli: CliCommand = {
       out(
         `Round ${status.roundId} ${status.state} until ${shortDate(status.closesOn)}: ${answered} of ${status.audience} answered.`,
       );
+      monthly();
       return 0;
     }
     const results = await latestResults(app.db, orgId, app.config.PULSE_MIN_GROUP);
@@ -101,6 +141,7 @@ const statusCli: CliCommand = {
       for (const s of results.statements)
         out(`  ${s.code}: ${s.percentAgree === null ? 'not shown' : `${s.percentAgree}% agree`}`);
     }
+    monthly();
     return 0;
   },
 };
@@ -130,4 +171,4 @@ const statementsCli: CliCommand = {
 };
 
 /** The pulse subcommands of `npm run cli`; registered with one line in cli/commands.ts. */
-export const pulseCliCommands: CliCommand[] = [openCli, closeCli, statusCli, statementsCli];
+export const pulseCliCommands: CliCommand[] = [openCli, closeCli, stopCli, statusCli, statementsCli];

@@ -35,6 +35,31 @@ export interface PulseRoundsTable {
   created_at: Timestamp;
   opened_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The monthly series that opened it or that it started; null for a one-off round. */
+  series_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * A monthly series of rounds: round n opens n calendar months after the first round opened (`anchor_on`),
+ * moved to the next working day, with the same statements (by code, so a reworded one asks its current
+ * wording), audience filter and length in working days. Stopped, it opens no more rounds.
+ */
+export interface PulseSeriesTable {
+  id: string;
+  org_id: string;
+  statement_codes: ColumnType<string[], string, string>;
+  audience_team: string | null;
+  audience_service: string | null;
+  /** Working days each round takes answers. */
+  open_days: number;
+  anchor_on: CalendarDate;
+  /** Months from the anchor of the latest round opened (0 = the first). */
+  months: number;
+  next_opens_on: CalendarDate;
+  created_by: string;
+  created_at: Timestamp;
+  stopped_at: Timestamp | null;
+  stopped_by: string | null;
 }
 
 export interface PulseRoundStatementsTable {
@@ -97,6 +122,7 @@ declare module '../db/schema.js' {
   interface DB {
     pulse_statements: PulseStatementsTable;
     pulse_rounds: PulseRoundsTable;
+    pulse_series: PulseSeriesTable;
     pulse_round_statements: PulseRoundStatementsTable;
     pulse_participants: PulseParticipantsTable;
     pulse_ballots: PulseBallotsTable;

@@ -9,6 +9,7 @@ import { newLinkSecret } from './anonymity.js';
 import { PulseInputError } from './pulse-errors.js';
 import { liveRound, type RoundRow } from './round.repository.js';
 import { startRound } from './round-start.service.js';
+import { type SeriesRow, startSeries } from './series.service.js';
 import {
   listLiveStatements,
   readStatementsCsv,
@@ -26,9 +27,14 @@ export interface OpenRequest {
   service?: string;
   /** Codes of the statements to ask, in order; default every live statement. */
   statements?: string[];
+  /** A one-off round. Otherwise the round starts a monthly series (series.service.ts). */
+  once?: boolean;
   actor: string;
   actorPersonId?: string | null;
 }
+
+/** A round just opened or scheduled, with the monthly series it started and the one that series replaced. */
+export type OpenedRound = RoundRow & { series?: SeriesRow; replacedSeries?: SeriesRow };
 
 export interface PulseSettings {
   today: IsoDate;
@@ -82,7 +88,8 @@ async function audienceOf(db: Executor, orgId: string, request: OpenRequest) {
 
 /**
  * Opens (or schedules) a Health Check round: snapshots the audience, and when it opens today sends each person
- * the pulse card through the outbox, in the same transaction. One round at a time per organisation.
+ * the pulse card through the outbox, in the same transaction. One round at a time per organisation. Unless
+ * `once`, the round starts a monthly series that opens the next round a month later (series.job.ts).
  */
 export async function openRound(
   db: Kysely<DB>,
@@ -90,7 +97,29 @@ export async function openRound(
   request: OpenRequest,
   settings: PulseSettings,
   now: Date,
-): Promise<RoundRow> {
+): Promise<OpenedRound> {
+  return db.transaction().execute(async (trx) => {
+    const { round, statements } = await createRound(trx, orgId, request, settings, now);
+    if (request.once) return round;
+    const { series, replaced } = await startSeries(
+      trx,
+      round,
+      statements.map((s) => s.code),
+      { actor: request.actor, actorPersonId: request.actorPersonId },
+      now,
+    );
+    return { ...round, series_id: series.id, series, ...(replaced ? { replacedSeries: replaced } : {}) };
+  });
+}
+
+/** The round itself, in the caller's transaction; it opens at once when its day has come. */
+export async function createRound(
+  trx: Executor,
+  orgId: string,
+  request: OpenRequest & { seriesId?: string },
+  settings: PulseSettings,
+  now: Date,
+): Promise<{ round: RoundRow; statements: Statement[] }> {
   const opensOn = checkDate(request.opensOn, 'open') ?? settings.today;
   const closesOn =
     checkDate(request.closesOn, 'close') ?? addWorkingDays(nextWorkingDay(opensOn), settings.openDays - 1);
@@ -98,62 +127,63 @@ export async function openRound(
     throw new PulseInputError(`A round cannot open in the past (${shortDate(opensOn)}).`);
   if (closesOn < opensOn)
     throw new PulseInputError(`The close date ${shortDate(closesOn)} is before the round opens.`);
-  return db.transaction().execute(async (trx) => {
-    const live = await liveRound(trx, orgId);
-    if (live) {
-      throw new PulseInputError(
-        `A Health Check is already ${live.state} (closes ${shortDate(live.closes_on)}). Close it first.`,
-      );
-    }
-    if ((await listLiveStatements(trx, orgId)).length === 0) {
-      await seedStatements(trx, orgId, readStatementsCsv(), request.actor, now);
-    }
-    const statements = chosenStatements(await listLiveStatements(trx, orgId), request.statements);
-    const audience = await audienceOf(trx, orgId, request);
-    const round: RoundRow = {
-      id: newId(),
-      org_id: orgId,
-      state: 'scheduled',
-      opens_on: opensOn,
-      closes_on: closesOn,
-      audience_team: request.team ?? null,
-      audience_service: request.service ?? null,
-      audience_size: audience.length,
-      respondents: null,
-      link_secret: newLinkSecret(),
-      created_by: request.actor,
-      created_at: now,
-      opened_at: null,
-      closed_at: null,
-    };
-    await trx.insertInto('pulse_rounds').values(round).execute();
-    await trx
-      .insertInto('pulse_round_statements')
-      .values(statements.map((s, i) => ({ round_id: round.id, statement_id: s.id, ordinal: i + 1 })))
-      .execute();
-    for (let i = 0; i < audience.length; i += 1000) {
-      const batch = audience.slice(i, i + 1000);
-      await trx
-        .insertInto('pulse_participants')
-        .values(batch.map((p) => ({ round_id: round.id, person_id: p.id, team: p.team })))
-        .execute();
-    }
-    const { link_secret: _secret, ...audited } = round;
-    await recordAudit(
-      trx,
-      orgId,
-      [
-        {
-          actor: request.actor,
-          actorPersonId: request.actorPersonId ?? null,
-          entity: 'pulse_round',
-          entityId: round.id,
-          change: 'create',
-          after: audited,
-        },
-      ],
-      now,
+  const live = await liveRound(trx, orgId);
+  if (live) {
+    throw new PulseInputError(
+      `A Health Check is already ${live.state} (closes ${shortDate(live.closes_on)}). Close it first.`,
     );
-    return opensOn <= settings.today ? startRound(trx, round, settings.minGroup, now, request.actor) : round;
-  });
+  }
+  if ((await listLiveStatements(trx, orgId)).length === 0) {
+    await seedStatements(trx, orgId, readStatementsCsv(), request.actor, now);
+  }
+  const statements = chosenStatements(await listLiveStatements(trx, orgId), request.statements);
+  const audience = await audienceOf(trx, orgId, request);
+  const round: RoundRow = {
+    id: newId(),
+    org_id: orgId,
+    state: 'scheduled',
+    opens_on: opensOn,
+    closes_on: closesOn,
+    audience_team: request.team ?? null,
+    audience_service: request.service ?? null,
+    audience_size: audience.length,
+    respondents: null,
+    link_secret: newLinkSecret(),
+    created_by: request.actor,
+    created_at: now,
+    opened_at: null,
+    closed_at: null,
+    series_id: request.seriesId ?? null,
+  };
+  await trx.insertInto('pulse_rounds').values(round).execute();
+  await trx
+    .insertInto('pulse_round_statements')
+    .values(statements.map((s, i) => ({ round_id: round.id, statement_id: s.id, ordinal: i + 1 })))
+    .execute();
+  for (let i = 0; i < audience.length; i += 1000) {
+    const batch = audience.slice(i, i + 1000);
+    await trx
+      .insertInto('pulse_participants')
+      .values(batch.map((p) => ({ round_id: round.id, person_id: p.id, team: p.team })))
+      .execute();
+  }
+  const { link_secret: _secret, ...audited } = round;
+  await recordAudit(
+    trx,
+    orgId,
+    [
+      {
+        actor: request.actor,
+        actorPersonId: request.actorPersonId ?? null,
+        entity: 'pulse_round',
+        entityId: round.id,
+        change: 'create',
+        after: audited,
+      },
+    ],
+    now,
+  );
+  const started =
+    opensOn <= settings.today ? await startRound(trx, round, settings.minGroup, now, request.actor) : round;
+  return { round: started, statements };
 }

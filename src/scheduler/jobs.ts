@@ -1,6 +1,7 @@
 import { reminderMessages } from '../../cards/reminder-messages.js';
 import { digestJob } from '../digest/digest.job.js';
 import { pulseCloseJob, pulseNudgeJob, pulseOpenJob } from '../pulse/pulse.jobs.js';
+import { pulseSeriesJob } from '../pulse/series.job.js';
 import { reminderJob } from '../reminders/reminder.job.js';
 import { retentionJob } from '../retention/retention.job.js';
 import type { ScheduledJob } from './scheduled-job.js';
@@ -11,6 +12,7 @@ export const jobs: ScheduledJob[] = [
   digestJob,
   reminderJob(reminderMessages),
   pulseOpenJob,
+  pulseSeriesJob,
   pulseNudgeJob,
   pulseCloseJob,
 ];

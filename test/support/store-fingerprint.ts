@@ -18,6 +18,7 @@ const CHANGEABLE = [
   'escalations',
   'digest_subscriptions',
   'pulse_rounds',
+  'pulse_series',
   'pulse_participants',
   'pulse_ballots',
   'pulse_comments',

@@ -6,6 +6,7 @@ import * as pulse from './0004-pulse.js';
 import * as digest from './0005-digest.js';
 import * as dataChangeNotify from './0006-data-change-notify.js';
 import * as measuresByAction from './0007-measures-by-action.js';
+import * as pulseSeries from './0008-pulse-series.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-digest': digest,
   '0006-data-change-notify': dataChangeNotify,
   '0007-measures-by-action': measuresByAction,
+  '0008-pulse-series': pulseSeries,
 };

@@ -16,6 +16,7 @@ const round = (closedAt: Date | null): RoundRow => ({
   created_at: new Date('2025-12-01T09:00:00Z'),
   opened_at: null,
   closed_at: closedAt,
+  series_id: null,
 });
 
 describe('closedOn', () => {
