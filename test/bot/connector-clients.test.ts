@@ -30,6 +30,21 @@ describe('withCachedConnectors', () => {
     expect(await clientOf(auth, 'bot-a', 'https://smba.trafficmanager.net/emea/')).not.toBe(first);
   });
 
+  it('keeps the client of the factory an inbound request authenticates with, and the user token client', async () => {
+    const auth = withCachedConnectors(new ConfigurationBotFrameworkAuthentication({}));
+    const activity = { type: 'message', channelId: 'msteams', serviceUrl: SERVICE } as never;
+    const turn = async () => {
+      const checked = await auth.authenticateRequest(activity, '');
+      return checked.connectorFactory?.create(SERVICE, checked.audience);
+    };
+    const first = await turn();
+    expect(first).toBeDefined();
+    expect(await turn()).toBe(first);
+    const token = await auth.createUserTokenClient(claims('bot-a'));
+    expect(await auth.createUserTokenClient(claims('bot-a'))).toBe(token);
+    expect(await auth.createUserTokenClient(claims('bot-b'))).not.toBe(token);
+  });
+
   it('prepares each new client once; a client that could not be built is tried again', async () => {
     const real = new ConfigurationBotFrameworkAuthentication({});
     let fail = true;
