@@ -36,6 +36,15 @@ describeStores('bot routing and conversation capture', (kind) => {
     });
   });
 
+  it('lists every command in help with its placeholders shown, not as HTML-like tags', async () => {
+    const { replies } = await bot.say('help', { aadObjectId: SAMPLE.owner });
+    const text = cardText(cardOf(replies[0]));
+    expect(text).toContain('update ‹ref›');
+    expect(text).toContain('snooze ‹ref› ‹working days›');
+    // why: Teams and the Agents Playground drop `<ref>` from card text as an unknown HTML tag.
+    expect(text).not.toMatch(/[<>]/);
+  });
+
   it('keeps a channel where the bot is added, with its team', async () => {
     await bot.raw(
       { type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'practice-pulse' }] },
