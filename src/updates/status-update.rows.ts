@@ -29,7 +29,7 @@ export interface UpdateRow {
   evidence_url: string | null;
   blockers: string | null;
   idempotency_key: string | null;
-  at: string;
+  created_at: string;
   before: string;
   after: string;
 }
@@ -50,7 +50,7 @@ export function rowOf(viewer: Viewer, action: ActionView, u: UpdateToWrite, now:
     evidence_url: evidenceUrl,
     blockers,
     idempotency_key: u.key,
-    at: now.toISOString(),
+    created_at: now.toISOString(),
     before: JSON.stringify({ rag: action.rag, percent: action.percent, state: action.state }),
     after: JSON.stringify({
       updateId: u.id,
@@ -63,3 +63,32 @@ export function rowOf(viewer: Viewer, action: ActionView, u: UpdateToWrite, now:
     }),
   };
 }
+
+/** The columns of status_updates an update row fills, in one order for the statements that write them. */
+export const UPDATE_COLUMNS = [
+  'id',
+  'org_id',
+  'action_id',
+  'author_person_id',
+  'kind',
+  'rag',
+  'percent',
+  'narrative',
+  'evidence_url',
+  'blockers',
+  'idempotency_key',
+  'created_at',
+] as const;
+
+/** The columns of the audit entry each recorded update gets. */
+export const AUDIT_COLUMNS = [
+  'org_id',
+  'actor_person_id',
+  'actor',
+  'entity',
+  'entity_id',
+  'change',
+  'before',
+  'after',
+  'at',
+] as const;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/executor.js';
 import type { Rag } from '../db/schema.js';
 import type { StatusUpdateRow } from './status-update.js';
-import type { UpdateRow } from './status-update.rows.js';
+import { AUDIT_COLUMNS, UPDATE_COLUMNS, type UpdateRow } from './status-update.rows.js';
 
 const column = <K extends keyof UpdateRow>(rows: UpdateRow[], key: K): UpdateRow[K][] =>
   rows.map((r) => r[key]);
@@ -15,10 +15,10 @@ const inputOf = (rows: UpdateRow[]) =>
       ${column(rows, 'action_id')}::uuid[], ${column(rows, 'author_person_id')}::uuid[], ${column(rows, 'actor')}::text[],
       ${column(rows, 'kind')}::text[], ${column(rows, 'rag')}::text[], ${column(rows, 'percent')}::int[],
       ${column(rows, 'narrative')}::text[], ${column(rows, 'evidence_url')}::text[], ${column(rows, 'blockers')}::text[],
-      ${column(rows, 'idempotency_key')}::text[], ${column(rows, 'at')}::timestamptz[], ${column(rows, 'before')}::jsonb[],
+      ${column(rows, 'idempotency_key')}::text[], ${column(rows, 'created_at')}::timestamptz[], ${column(rows, 'before')}::jsonb[],
       ${column(rows, 'after')}::jsonb[]) with ordinality
     as t(id, org_id, action_id, author_person_id, actor, kind, rag, percent, narrative, evidence_url, blockers,
-      idempotency_key, at, before, after, ord))`.as('input');
+      idempotency_key, created_at, before, after, ord))`.as('input');
 
 /**
  * Writes many updates, their actions' current status and their audit entries in ONE statement (data-modifying
@@ -32,38 +32,8 @@ export async function writeMany(db: Executor, rows: UpdateRow[]): Promise<(Statu
     .with('recorded', (w) =>
       w
         .insertInto('status_updates')
-        .columns([
-          'id',
-          'org_id',
-          'action_id',
-          'author_person_id',
-          'kind',
-          'rag',
-          'percent',
-          'narrative',
-          'evidence_url',
-          'blockers',
-          'idempotency_key',
-          'created_at',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('input')
-            .select([
-              'id',
-              'org_id',
-              'action_id',
-              'author_person_id',
-              'kind',
-              'rag',
-              'percent',
-              'narrative',
-              'evidence_url',
-              'blockers',
-              'idempotency_key',
-              'at',
-            ]),
-        )
+        .columns([...UPDATE_COLUMNS])
+        .expression((eb) => eb.selectFrom('input').select([...UPDATE_COLUMNS]))
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .returningAll(),
     )
@@ -101,22 +71,12 @@ export async function writeMany(db: Executor, rows: UpdateRow[]): Promise<(Statu
     .with('audited', (w) =>
       w
         .insertInto('audit_log')
-        .columns([
-          'org_id',
-          'actor_person_id',
-          'actor',
-          'entity',
-          'entity_id',
-          'change',
-          'before',
-          'after',
-          'at',
-        ])
+        .columns([...AUDIT_COLUMNS])
         .expression((eb) =>
           eb
             .selectFrom('recorded')
             .innerJoin('input', 'input.id', 'recorded.id')
-            .select([
+            .select((s) => [
               'input.org_id',
               'input.author_person_id',
               'input.actor',
@@ -125,7 +85,7 @@ export async function writeMany(db: Executor, rows: UpdateRow[]): Promise<(Statu
               sql<string>`'status_' || input.kind`.as('change'),
               'input.before',
               'input.after',
-              'input.at',
+              s.ref('input.created_at').as('at'),
             ]),
         )
         .returning('audit_log.id'),

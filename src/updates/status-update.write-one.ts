@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import type { StatusUpdateRow } from './status-update.js';
-import type { UpdateRow } from './status-update.rows.js';
+import { AUDIT_COLUMNS, type UpdateRow } from './status-update.rows.js';
 
 /**
  * Writes one update, its action's current status and its audit entry in ONE statement (data-modifying CTEs),
@@ -11,7 +11,7 @@ import type { UpdateRow } from './status-update.rows.js';
  */
 export async function writeOne(db: Executor, row: UpdateRow): Promise<StatusUpdateRow | undefined> {
   const done = row.kind === 'done';
-  const at = new Date(row.at);
+  const at = new Date(row.created_at);
   return db
     .with('recorded', (w) =>
       w
@@ -51,17 +51,7 @@ export async function writeOne(db: Executor, row: UpdateRow): Promise<StatusUpda
     .with('audited', (w) =>
       w
         .insertInto('audit_log')
-        .columns([
-          'org_id',
-          'actor_person_id',
-          'actor',
-          'entity',
-          'entity_id',
-          'change',
-          'before',
-          'after',
-          'at',
-        ])
+        .columns([...AUDIT_COLUMNS])
         .expression((eb) =>
           eb
             .selectFrom('recorded')
