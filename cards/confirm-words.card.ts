@@ -22,7 +22,7 @@ export const saveWordsDataSchema = z.object({
   rag: z.enum(['red', 'amber', 'green'], 'Choose a status: red, amber or green.'),
   percent: z.coerce.number().int().min(0).max(100, 'Percent complete must be from 0 to 100.'),
   narrative: z.string().max(MAX_NARRATIVE, `The note must be at most ${MAX_NARRATIVE} characters.`),
-  key: z.string().min(1).max(100),
+  submitKey: z.string().min(1).max(100),
 });
 
 export interface ConfirmWordsView {
@@ -46,7 +46,7 @@ export function buildConfirmWordsCard(view: ConfirmWordsView): AdaptiveCard {
     percent: view.percent,
     narrative: view.narrative,
     done: view.done,
-    key: view.key,
+    submitKey: view.key,
   };
   return adaptiveCard(
     [
@@ -65,7 +65,7 @@ export function buildConfirmWordsCard(view: ConfirmWordsView): AdaptiveCard {
       button('Edit', OPEN_FORM_VERB, {
         actionId: action.id,
         mode: view.done ? 'done' : 'update',
-        key: view.key,
+        submitKey: view.key,
         rag: view.rag,
         percent: view.percent,
         narrative: view.narrative,

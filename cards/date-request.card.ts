@@ -19,7 +19,7 @@ export const REQUEST_DATE_VERB = 'date.request';
 export const requestDateDataSchema = z.object({
   actionId: z.uuid('This card refers to an action that does not exist.'),
   reminderId: z.uuid().optional(),
-  key: z.string().min(1).max(100).optional(),
+  submitKey: z.string().min(1).max(100).optional(),
   newDate: z.string().max(40).optional(),
   reason: z.string().optional(),
 });
@@ -65,7 +65,7 @@ export function buildDateRequestCard(view: DateRequestFormView): AdaptiveCard {
   );
   const data = {
     actionId: action.id,
-    key: view.key,
+    submitKey: view.key,
     ...(view.reminderId ? { reminderId: view.reminderId } : {}),
   };
   const actions = [button('Send for approval', REQUEST_DATE_VERB, data, { style: 'positive' })];

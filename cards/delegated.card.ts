@@ -22,6 +22,6 @@ export function buildDelegatedCard(view: {
         },
       ),
     ],
-    updateButtons({ actionId: action.id, key: view.key }),
+    updateButtons({ actionId: action.id, submitKey: view.key }),
   );
 }

@@ -17,13 +17,15 @@ export type FormMode = (typeof FORM_MODES)[number];
 export const buttonDataSchema = z.object({
   actionId: z.uuid('This card refers to an action that does not exist.'),
   reminderId: z.uuid().optional(),
-  key: z.string().min(1).max(100).optional(),
+  // why: not `key`: the Agents Playground fails every action whose data has a `key` ("Cannot assign to read only
+  // property 'key'") and sends nothing.
+  submitKey: z.string().min(1).max(100).optional(),
 });
 export type ButtonData = z.infer<typeof buttonDataSchema>;
 
 /** The idempotency key of an answer: one per reminder card and action, or the key the card carried. */
 export function answerKey(data: ButtonData): string | undefined {
-  return data.key ?? (data.reminderId ? `${data.reminderId}:${data.actionId}` : undefined);
+  return data.submitKey ?? (data.reminderId ? `${data.reminderId}:${data.actionId}` : undefined);
 }
 
 export const openFormDataSchema = buttonDataSchema.extend({
@@ -72,7 +74,7 @@ export function actionCardButtons(
   key: string,
 ): CardElement[] {
   if (allowed.reopen) return [button('Reopen', REOPEN_VERB, { actionId })];
-  return allowed.update ? updateButtons({ actionId, key }) : [];
+  return allowed.update ? updateButtons({ actionId, submitKey: key }) : [];
 }
 
 /** Teams shows at most this many users a card refreshes for (the refresh model's limit). */

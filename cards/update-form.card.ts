@@ -21,11 +21,14 @@ export const SUBMIT_UPDATE_VERB = 'update.submit';
  * A submitted form, as loose as the card can send it (inputs arrive as strings); the service checks the
  * values themselves, so a mistake comes back as the form with the message instead of a dead end.
  */
+/** A whole number from 0 to 100, as typed: what the percent field accepts before the server checks it again. */
+export const PERCENT_PATTERN = '^(100|[1-9]?[0-9])$';
+
 export const submitUpdateDataSchema = z.object({
   actionId: z.uuid('This card refers to an action that does not exist.'),
   mode: z.enum(['update', 'done', 'help']),
   reminderId: z.uuid().optional(),
-  key: z.string().min(1).max(100).optional(),
+  submitKey: z.string().min(1).max(100).optional(),
   rag: z.string().max(20).optional(),
   percent: z.union([z.string().max(20), z.number()]).optional(),
   narrative: z.string().optional(),
@@ -103,14 +106,17 @@ function inputs(view: UpdateFormView): CardElement[] {
       ],
     },
     {
-      type: 'Input.Number',
+      // why: hosts that draw Input.Number as a Fluent spin button (the Agents Playground) read its value as NaN,
+      // so a form holding one could never be submitted; a text input checked by pattern works in every host,
+      // and the server checks the number again.
+      type: 'Input.Text',
       id: 'percent',
-      label: 'Percent complete',
-      min: 0,
-      max: 100,
+      label: 'Percent complete (0 to 100)',
       isRequired: true,
+      regex: PERCENT_PATTERN,
+      maxLength: 3,
       errorMessage: 'A whole number from 0 to 100.',
-      value: Number(v.percent ?? view.action.percent ?? 0),
+      value: String(v.percent ?? view.action.percent ?? 0),
     },
     narrative('What has happened', false),
     evidence,
@@ -134,7 +140,7 @@ export function buildUpdateFormCard(view: UpdateFormView, now: Date): AdaptiveCa
   const data = {
     actionId: action.id,
     mode: view.mode,
-    key: view.key,
+    submitKey: view.key,
     ...(view.reminderId ? { reminderId: view.reminderId } : {}),
   };
   const actions = [

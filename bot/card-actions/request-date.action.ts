@@ -30,7 +30,7 @@ export const requestDateAction = defineCardAction({
         actionId: data.actionId,
         newDate: data.newDate ?? '',
         reason: data.reason ?? '',
-        idempotencyKey: data.key,
+        idempotencyKey: data.submitKey,
       },
       {
         now: turn.now,
@@ -48,7 +48,7 @@ export const requestDateAction = defineCardAction({
         action,
         today: turn.today,
         reminderId: data.reminderId,
-        key: data.key ?? `${action.id}:${turn.now.getTime()}`,
+        key: data.submitKey ?? `${action.id}:${turn.now.getTime()}`,
         values,
         problem: result.message,
       });

@@ -17,7 +17,7 @@ export const saveWordsAction = defineCardAction({
         rag: data.done ? 'green' : data.rag,
         percent: data.done ? 100 : data.percent,
         narrative: data.narrative,
-        idempotencyKey: `words:${data.key}`,
+        idempotencyKey: `words:${data.submitKey}`,
       },
       turn.now,
       { kind: data.done ? 'done' : 'update' },

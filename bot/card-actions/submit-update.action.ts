@@ -25,7 +25,7 @@ const toPercent = (v: string | number | undefined) =>
 
 /** The form's fields as the service's input: Done is green at 100%; a call for help keeps the last status. */
 function inputOf(data: SubmitUpdateData, action: ActionView | undefined): StatusUpdateInput {
-  const base = { actionId: data.actionId, idempotencyKey: data.key };
+  const base = { actionId: data.actionId, idempotencyKey: data.submitKey };
   if (data.mode === 'done') {
     return { ...base, rag: 'green', percent: 100, narrative: data.narrative, evidenceUrl: data.evidenceUrl };
   }
@@ -117,7 +117,7 @@ function formAgain(turn: BotTurn, data: SubmitUpdateData, action: ActionView, pr
       due: dueStatus(action.dueDate, action.state, turn.today),
       mode: data.mode,
       reminderId: data.reminderId,
-      key: data.key ?? `${action.id}:${turn.now.getTime()}`,
+      key: data.submitKey ?? `${action.id}:${turn.now.getTime()}`,
       values,
       problem,
     },

@@ -9,8 +9,8 @@ describe('activityBodies', () => {
     const [a, b] = [JSON.parse(next()), JSON.parse(next())];
     expect(a.id).not.toBe(b.id);
     expect(a.serviceUrl).toBe('http://127.0.0.1:4000/');
-    expect(a.value.action.data.key).toBe(`bench:${a.id}:update`);
-    expect(b.value.action.data.key).toBe(`bench:${b.id}:update`);
+    expect(a.value.action.data.submitKey).toBe(`bench:${a.id}:update`);
+    expect(b.value.action.data.submitKey).toBe(`bench:${b.id}:update`);
     expect(a.value.action.data.actionId).toBe(vars['action:1a']);
   });
 

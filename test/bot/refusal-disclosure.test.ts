@@ -77,13 +77,13 @@ describe('approval cards refuse without showing the request', () => {
       const action = await findActionByRef(store.db, orgId, MATRIX_ACTION);
       const sender = { aadObjectId: MATRIX_PEOPLE[who] };
       const attempts = [
-        [SUBMIT_UPDATE_VERB, { actionId: action!.id, key: 'k1', mode: 'done', narrative: '' }],
-        [SUBMIT_UPDATE_VERB, { actionId: action!.id, key: 'k2', mode: 'help', blockers: '' }],
+        [SUBMIT_UPDATE_VERB, { actionId: action!.id, submitKey: 'k1', mode: 'done', narrative: '' }],
+        [SUBMIT_UPDATE_VERB, { actionId: action!.id, submitKey: 'k2', mode: 'help', blockers: '' }],
         [
           SUBMIT_UPDATE_VERB,
-          { actionId: action!.id, key: 'k3', mode: 'update', rag: 'green', percent: '250' },
+          { actionId: action!.id, submitKey: 'k3', mode: 'update', rag: 'green', percent: '250' },
         ],
-        [REQUEST_DATE_VERB, { actionId: action!.id, key: 'k4', newDate: 'soon', reason: '' }],
+        [REQUEST_DATE_VERB, { actionId: action!.id, submitKey: 'k4', newDate: 'soon', reason: '' }],
       ] as const;
       for (const [verb, data] of attempts) {
         const { invokeResponse } = await bot.execute(verb, data, sender);

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { buildApprovalCard, dateDecisionDataSchema } from '../../cards/approval.card.js';
 import { buildConfirmWordsCard, saveWordsDataSchema } from '../../cards/confirm-words.card.js';
 import { buildDateRequestCard } from '../../cards/date-request.card.js';
+import { buildDelegatedCard } from '../../cards/delegated.card.js';
 import { buildEscalationCard } from '../../cards/escalation.card.js';
 import { buildHistoryCard } from '../../cards/history.card.js';
 import { buildReminderCard, MAX_REMINDER_ITEMS } from '../../cards/reminder.card.js';
-import { buttonDataSchema, openFormDataSchema } from '../../cards/update-buttons.js';
-import { buildUpdateFormCard, submitUpdateDataSchema } from '../../cards/update-form.card.js';
+import { actionCardButtons, buttonDataSchema, openFormDataSchema } from '../../cards/update-buttons.js';
+import {
+  buildUpdateFormCard,
+  PERCENT_PATTERN,
+  submitUpdateDataSchema,
+} from '../../cards/update-form.card.js';
 import { buildUpdateRecordedCard } from '../../cards/update-recorded.card.js';
 import { buildWhichActionCard, chooseActionDataSchema } from '../../cards/which-action.card.js';
 import type { ActionView } from '../../src/plan/action-view.js';
@@ -54,6 +59,55 @@ describe('reminder and update cards', () => {
     expect(cardText(card)).toContain(`… and ${20 - MAX_REMINDER_ITEMS} more`);
     expect(buttonDataSchema.safeParse(buttonOf(card, 'On track', '1a').data).success).toBe(true);
     expect(openFormDataSchema.safeParse(buttonOf(card, 'Request new date', '1a').data).success).toBe(true);
+  });
+
+  it('never names a data field `key` in any action (the Agents Playground then sends nothing)', () => {
+    const due = dueStatus('2026-12-11', 'open', '2026-12-01');
+    const cards = [
+      buildUpdateFormCard({ action: action(1), due, mode: 'update', key: 'k' }, NOW),
+      buildDateRequestCard({ action: action(1), today: '2026-12-01', key: 'k' }),
+      buildDelegatedCard({ action: action(1), owner: { display_name: 'Jo' }, key: 'k' }),
+      buildConfirmWordsCard({
+        action: action(1),
+        rag: 'green',
+        percent: 60,
+        done: false,
+        narrative: 'Signed off',
+        fromWords: { rag: true, percent: false },
+        key: 'k',
+      }),
+      {
+        type: 'AdaptiveCard',
+        actions: actionCardButtons(action(1).id, { update: true, reopen: false }, 'k'),
+      },
+    ];
+    const dataFields = (node: unknown): string[] => {
+      if (!node || typeof node !== 'object') return [];
+      const own = 'data' in node && node.data && typeof node.data === 'object' ? Object.keys(node.data) : [];
+      return [...own, ...Object.values(node).flatMap(dataFields)];
+    };
+    const fields = cards.flatMap(dataFields);
+    expect(fields).toContain('submitKey');
+    expect(fields).not.toContain('key');
+  });
+
+  it('asks percent complete as checked text, prefilled: a host that draws numbers as spin buttons can still submit', () => {
+    const card = validCard(
+      buildUpdateFormCard(
+        { action: action(1), due: dueStatus('2026-12-11', 'open', '2026-12-01'), mode: 'update', key: 'k' },
+        NOW,
+      ),
+    );
+    const percent = (card.body as Record<string, unknown>[]).find((e) => e.id === 'percent');
+    expect(percent).toMatchObject({
+      type: 'Input.Text',
+      isRequired: true,
+      value: '60',
+      regex: PERCENT_PATTERN,
+    });
+    const accepts = (typed: string) => new RegExp(PERCENT_PATTERN).test(typed);
+    expect(['0', '5', '40', '99', '100'].filter(accepts)).toHaveLength(5);
+    expect(['', '-1', '101', '4.5', '40%', 'abc', '007', '1000'].filter(accepts)).toEqual([]);
   });
 
   it('shows the last update as "Amber (at risk), 60%, 12 days ago" and escapes the action text', () => {

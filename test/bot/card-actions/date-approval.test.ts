@@ -121,7 +121,7 @@ describeStores('new date: request, approval, decline', (kind) => {
     const action = await findActionByRef(store.db, orgId, '6e');
     const again = await bot.execute(
       'date.request',
-      { actionId: action!.id, key: newId(), newDate: '2020-07-31', reason: 'More time' },
+      { actionId: action!.id, submitKey: newId(), newDate: '2020-07-31', reason: 'More time' },
       owner,
     );
     expect(cardText(again.invokeResponse?.body.value)).toContain('already waiting for approval');

@@ -38,7 +38,7 @@ describeStores('tampered and bad update submits', (kind) => {
   const form = (data: Record<string, unknown>) => ({
     actionId: own,
     mode: 'update',
-    key: newId(),
+    submitKey: newId(),
     rag: 'green',
     percent: '50',
     narrative: 'ok',
@@ -125,7 +125,7 @@ describeStores('tampered and bad update submits', (kind) => {
   ])('a requested date %s: says why, changes nothing', async (_case, newDate, message) => {
     const { invokeResponse } = await bot.execute(
       'date.request',
-      { actionId: own, key: newId(), newDate, reason: 'Board moved' },
+      { actionId: own, submitKey: newId(), newDate, reason: 'Board moved' },
       owner,
     );
     expect(cardText(validCard(invokeResponse?.body.value))).toContain(message);
@@ -135,7 +135,7 @@ describeStores('tampered and bad update submits', (kind) => {
   it('a date request for an action the sender does not own changes nothing', async () => {
     const { invokeResponse } = await bot.execute(
       'date.request',
-      { actionId: notOwn, key: newId(), newDate: '2020-06-30', reason: 'x' },
+      { actionId: notOwn, submitKey: newId(), newDate: '2020-06-30', reason: 'x' },
       owner,
     );
     expect(cardText(invokeResponse?.body.value)).toContain('not one you can update');

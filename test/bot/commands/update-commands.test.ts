@@ -183,7 +183,7 @@ describeStores('update, done, snooze, delegate, history and plain-text answers',
       const edit = buttonOf(card, 'Edit');
       const form = (await bot.execute(edit.verb, edit.data, owner)).invokeResponse?.body.value;
       expect(JSON.stringify(form)).toContain('"value":"amber"');
-      expect(JSON.stringify(form)).toContain('"value":40');
+      expect(JSON.stringify(form)).toContain('"value":"40"');
       expect(cardText(form)).toContain('comms lead off sick');
     });
 

@@ -314,7 +314,7 @@ const BOT_PROBES: Partial<Record<Capability, Probe>> = {
         SUBMIT_UPDATE_VERB,
         {
           actionId: world.actionId,
-          key,
+          submitKey: key,
           mode: 'update',
           rag: 'amber',
           percent: '45',
@@ -332,7 +332,7 @@ const BOT_PROBES: Partial<Record<Capability, Probe>> = {
       const before = await dateRequestCount(world);
       await world.bot.execute(
         REQUEST_DATE_VERB,
-        { actionId: world.actionId, key: newId(), newDate: '2020-08-28', reason: `asked by ${who}` },
+        { actionId: world.actionId, submitKey: newId(), newDate: '2020-08-28', reason: `asked by ${who}` },
         { aadObjectId: MATRIX_PEOPLE[who] },
       );
       return (await dateRequestCount(world)) === before + 1;
