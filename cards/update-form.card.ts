@@ -17,13 +17,13 @@ import { button, SHOW_REMINDER_VERB } from './update-buttons.js';
 
 export const SUBMIT_UPDATE_VERB = 'update.submit';
 
+/** A whole number from 0 to 100, as typed: what the percent field accepts before the server checks it again. */
+export const PERCENT_PATTERN = '^(100|[1-9]?[0-9])$';
+
 /**
  * A submitted form, as loose as the card can send it (inputs arrive as strings); the service checks the
  * values themselves, so a mistake comes back as the form with the message instead of a dead end.
  */
-/** A whole number from 0 to 100, as typed: what the percent field accepts before the server checks it again. */
-export const PERCENT_PATTERN = '^(100|[1-9]?[0-9])$';
-
 export const submitUpdateDataSchema = z.object({
   actionId: z.uuid('This card refers to an action that does not exist.'),
   mode: z.enum(['update', 'done', 'help']),
