@@ -7,30 +7,12 @@ import {
 } from '../../cards/choose-action.card.js';
 import { buildCommandSyntaxCard, MAX_REFS_LISTED } from '../../cards/command-syntax.card.js';
 import { openFormDataSchema } from '../../cards/update-buttons.js';
-import type { ActionView } from '../../src/plan/action-view.js';
 import { dueStatus } from '../../src/plan/due-status.js';
 import { buttonOf, validCard } from '../bot/card-actions/update-test-kit.js';
+import { actionView } from '../support/action-view.js';
 import { cardText } from '../support/bot-harness.js';
 
-function action(i: number, text = 'Develop a communications plan <b>now</b> **please**'): ActionView {
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    ref: `${i}a`,
-    text,
-    priorityArea: 'Social Work Practice',
-    objectiveNumber: i,
-    objectiveText: 'Leadership',
-    ownersText: 'Head of S&I',
-    ownerRoles: ['Head of S&I'],
-    dueDate: '2026-12-11',
-    dueText: 'Dec 2026',
-    state: 'open',
-    rag: 'amber',
-    percent: 60,
-    lastUpdateAt: null,
-    measures: [],
-  };
-}
+const action = (i: number, text?: string) => actionView(i, text === undefined ? {} : { text });
 const items = (n: number, text?: string) =>
   Array.from({ length: n }, (_, i) => ({
     action: action(i + 1, text),

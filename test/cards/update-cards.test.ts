@@ -14,35 +14,22 @@ import {
 } from '../../cards/update-form.card.js';
 import { buildUpdateRecordedCard } from '../../cards/update-recorded.card.js';
 import { buildWhichActionCard, chooseActionDataSchema } from '../../cards/which-action.card.js';
-import type { ActionView } from '../../src/plan/action-view.js';
 import { dueStatus } from '../../src/plan/due-status.js';
 import type { DateRequest } from '../../src/updates/date-request.js';
 import { buttonOf, validCard } from '../bot/card-actions/update-test-kit.js';
+import { actionView } from '../support/action-view.js';
 import { cardText } from '../support/bot-harness.js';
 
 const NOW = new Date('2026-12-01T09:31:00Z');
 const TZ = 'Europe/London';
 const long = (n: number) => 'Ŵ'.repeat(n);
 
-function action(i: number, text = 'Develop a communications plan <b>now</b> **please**'): ActionView {
-  return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    ref: `${i}a`,
-    text,
-    priorityArea: 'Social Work Practice',
-    objectiveNumber: i,
-    objectiveText: 'Leadership',
-    ownersText: 'Head of S&I',
-    ownerRoles: ['Head of S&I'],
-    dueDate: '2026-12-11',
-    dueText: 'Dec 2026',
-    state: 'open',
-    rag: 'amber',
-    percent: 60,
+const action = (i: number, text?: string) =>
+  actionView(i, {
+    ...(text === undefined ? {} : { text }),
     lastUpdateAt: new Date('2026-11-19T10:00:00Z'),
     measures: [{ text: long(400), isHealthCheck: false, statementId: null }],
-  };
-}
+  });
 
 describe('reminder and update cards', () => {
   it('a full bundle is valid, under 28 KB, and says how many are not shown', () => {
