@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../src/app-context.js';
 import { runCli } from '../../../src/cli/run-cli.js';
@@ -64,6 +65,8 @@ describeStores('monthly Health Check rounds', (kind) => {
       .select(['id', 'state', 'opens_on', 'closes_on', 'audience_team', 'audience_size', 'series_id'])
       .where('org_id', '=', orgId)
       .orderBy('created_at')
+      // why: rounds opened on one clock tick tie on created_at; only one is live at a time, so closed ones came first.
+      .orderBy(sql`closed_at is null`)
       .execute();
   const seriesOf = (orgId: string) =>
     store.db
